@@ -1,0 +1,72 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "protosite",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "protosite", targets: ["protosite"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+    ],
+    targets: [
+        // The system cmark-gfm (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev).
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // One system call Swift cannot reach directly: swapping two folders atomically.
+        .target(name: "CFileSwap"),
+        // The only module that imports CCmarkGFM: Markdown in, Swift values out.
+        .target(name: "ProtositeMarkdown", dependencies: ["CCmarkGFM"]),
+        // Default templates and assets, compiled into the binary so a copied
+        // `protosite` needs nothing beside it.
+        .target(
+            name: "ProtositeTheme",
+            exclude: ["files"],
+            plugins: ["EmbedTheme"]
+        ),
+        .executableTarget(name: "theme-embedder", path: "Sources/ThemeEmbedder"),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["theme-embedder"]),
+        // Search: tokenising, stemming and the prebuilt index (no dependencies).
+        .target(name: "ProtositeSearch"),
+        // `protosite import`: Word (.docx) and plain-text exports to protocol Markdown.
+        .target(
+            name: "ProtositeImport",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        // The build: load → parse → link → render → index → write.
+        .target(
+            name: "ProtositeCore",
+            dependencies: [
+                "ProtositeMarkdown",
+                "ProtositeTheme",
+                "ProtositeSearch",
+                "CFileSwap",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "protosite",
+            dependencies: [
+                "ProtositeCore",
+                "ProtositeImport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ProtositeMarkdownTests", dependencies: ["ProtositeMarkdown"]),
+        .testTarget(name: "ProtositeSearchTests", dependencies: ["ProtositeSearch"]),
+        .testTarget(name: "ProtositeImportTests", dependencies: ["ProtositeImport"]),
+        .testTarget(
+            name: "ProtositeCoreTests",
+            dependencies: ["ProtositeCore", "ProtositeMarkdown"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

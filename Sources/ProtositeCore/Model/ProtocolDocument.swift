@@ -1,0 +1,19 @@
+import ProtositeMarkdown
+
+/// One protocol after parsing: its metadata, its syntax tree with clause and
+/// heading ids in place, and its outline.
+public struct ProtocolDocument: Sendable {
+    /// The source path relative to the root (`content/code-of-conduct.md`).
+    public var path: String
+    public var metadata: ProtocolMetadata
+    public var body: MarkdownDocument
+    /// File line of the body's first line: body positions plus this, minus
+    /// one, are file positions.
+    public var bodyFirstLine: Int
+    public var clauses: [Clause]
+    public var headings: [HeadingEntry]
+    public var sections: [DocumentSection]
+
+    /// The page's URL path relative to the site root: `code-of-conduct/`.
+    public var urlPath: String { metadata.slug + "/" }
+}

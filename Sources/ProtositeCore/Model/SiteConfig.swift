@@ -1,0 +1,17 @@
+/// The settings of `protosite.yml`, every one optional.
+public struct SiteConfig: Sendable, Equatable {
+    public var title: String = "Protocols and policies"
+    public var council: String?
+    /// Absolute URL where `site/` is published, ending in `/`; used only for
+    /// the sitemap, feed and canonical links.
+    public var baseURL: String?
+    public var language: String = "en-GB"
+    public var reviewWarningDays: Int = 60
+    public var contact: String?
+    public var unsafeHTML: Bool = false
+
+    public init() {}
+
+    /// The keys `protosite.yml` may hold.
+    public static let knownKeys = ["title", "council", "base_url", "language", "review_warning_days", "contact", "unsafe_html"]
+}

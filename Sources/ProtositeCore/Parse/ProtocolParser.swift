@@ -1,0 +1,96 @@
+import Foundation
+import ProtositeMarkdown
+
+/// The parse stage: a source file becomes a `ProtocolDocument`, or
+/// diagnostics say why it cannot.
+public struct ProtocolParser: Sendable {
+    public var config: SiteConfig
+
+    /// Larger files are refused before cmark-gfm sees them: its parser has
+    /// inputs that take quadratic time, so size is bounded.
+    public static let maximumBytes = 8 * 1024 * 1024
+
+    public init(config: SiteConfig) {
+        self.config = config
+    }
+
+    public func parse(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> ProtocolDocument? {
+        guard file.bytes.count <= Self.maximumBytes else {
+            diagnostics.append(.error("the file is \(file.bytes.count / 1_048_576) MB; protocols over 8 MB are not built (split it into several files)", in: file.path, line: 1, column: 1))
+            return nil
+        }
+        guard let text = UTF8Check.decode(file.bytes, path: file.path, diagnostics: &diagnostics) else { return nil }
+        let split: SplitSource
+        switch FrontMatterSplitter.split(text, path: file.path) {
+        case .success(let value): split = value
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+        let reader = FrontMatterReader(path: file.path, firstLine: split.yamlFirstLine)
+        guard let reading = reader.read(split.yaml, diagnostics: &diagnostics) else { return nil }
+        let resolver = MetadataResolver(path: file.path, defaultSlug: SlugRules.slug(forContentPath: file.path), config: config)
+        guard let metadata = resolver.resolve(reading, diagnostics: &diagnostics) else { return nil }
+
+        let tree = MarkdownParser.parse(split.body)
+        let finder = ClauseFinder(path: file.path, bodyFirstLine: split.bodyFirstLine)
+        let found = finder.find(in: tree, diagnostics: &diagnostics)
+        let sections = SectionWalker.sections(of: found.document, title: metadata.title)
+        return ProtocolDocument(
+            path: file.path,
+            metadata: metadata,
+            body: found.document,
+            bodyFirstLine: split.bodyFirstLine,
+            clauses: found.clauses,
+            headings: found.headings,
+            sections: sections.map { section in
+                var section = section
+                section.line += split.bodyFirstLine - 1
+                return section
+            }
+        )
+    }
+}
+
+/// Checks that bytes are UTF-8, naming the line and column of the first
+/// byte that is not.
+enum UTF8Check {
+    static func decode(_ bytes: [UInt8], path: String, diagnostics: inout [Diagnostic]) -> String? {
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        var line = 1
+        var column = 1
+        var index = 0
+        while index < bytes.count {
+            let length = sequenceLength(bytes, at: index)
+            if length == 0 {
+                diagnostics.append(.error(String(format: "the file is not valid UTF-8 (byte 0x%02X); save it as UTF-8 text", bytes[index]), in: path, line: line, column: column))
+                return nil
+            }
+            if bytes[index] == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            index += length
+        }
+        diagnostics.append(.error("the file is not valid UTF-8; save it as UTF-8 text", in: path, line: line, column: column))
+        return nil
+    }
+
+    /// The length of a well-formed UTF-8 sequence at `index`, or 0.
+    private static func sequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+        let lead = bytes[index]
+        let length: Int
+        switch lead {
+        case 0x00...0x7F: return 1
+        case 0xC2...0xDF: length = 2
+        case 0xE0...0xEF: length = 3
+        case 0xF0...0xF4: length = 4
+        default: return 0
+        }
+        guard index + length <= bytes.count else { return 0 }
+        let slice = Array(bytes[index..<index + length])
+        return String(validating: slice, as: UTF8.self) == nil ? 0 : length
+    }
+}

@@ -1,0 +1,121 @@
+import ProtositeMarkdown
+
+/// Adds what readers use to cite a clause to a protocol's tree: the clause
+/// number becomes a link to the clause itself, each heading gets a
+/// permalink, and referenced places list who refers to them.
+struct ClauseDecorator {
+    let backLinks: [String: [BackLink]]
+    /// The referring page's slug, to make back links relative.
+    let slug: String
+    /// Prefix from the protocol page to the site root (`../`).
+    let root: String
+
+    func decorate(_ document: MarkdownDocument) -> MarkdownDocument {
+        var document = document
+        document.blocks = decorate(children: document.blocks)
+        return document
+    }
+
+    private func decorate(children: [MarkdownNode]) -> [MarkdownNode] {
+        var out: [MarkdownNode] = []
+        out.reserveCapacity(children.count)
+        for child in children {
+            var node = child
+            if case .footnoteDefinition = node.kind {
+                node.children = decorate(children: node.children)
+                out.append(node)
+                continue
+            }
+            node.children = decorate(children: node.children)
+            guard let id = node.id else {
+                out.append(node)
+                continue
+            }
+            addPermalink(to: &node, id: id)
+            let references = backLinks[id] ?? []
+            if !references.isEmpty {
+                let html = backLinkHTML(references)
+                if case .item = node.kind {
+                    node.children.append(MarkdownNode(.trustedHTML(html)))
+                    out.append(node)
+                } else {
+                    out.append(node)
+                    out.append(MarkdownNode(.trustedHTML(html)))
+                }
+            } else {
+                out.append(node)
+            }
+        }
+        return out
+    }
+
+    private func addPermalink(to node: inout MarkdownNode, id: String) {
+        let escapedID = HTMLEscaping.escape(id)
+        if id.hasPrefix("clause-") {
+            let number = String(id.dropFirst("clause-".count))
+            let label = "Link to clause \(number)"
+            // The written number ("2.0", "4.") becomes the link when the text starts with it.
+            if wrapLeadingNumber(in: &node, anchor: escapedID, label: label) { return }
+            let link = MarkdownNode(.trustedHTML("<a class=\"permalink\" href=\"#\(escapedID)\" aria-label=\"\(HTMLEscaping.escape(label))\">¶</a> "))
+            if case .item = node.kind, let first = node.children.first, case .paragraph = first.kind {
+                node.children[0].children.insert(link, at: 0)
+            } else {
+                node.children.insert(link, at: 0)
+            }
+        } else {
+            let label = "Link to section: \(node.plainText)"
+            node.children.append(MarkdownNode(.trustedHTML(" <a class=\"permalink\" href=\"#\(escapedID)\" aria-label=\"\(HTMLEscaping.escape(label))\">#</a>")))
+        }
+    }
+
+    /// Replaces the clause number at the start of the node's first text with
+    /// a link to the clause. False when the text does not start with it.
+    private func wrapLeadingNumber(in node: inout MarkdownNode, anchor: String, label: String) -> Bool {
+        switch node.kind {
+        case .item:
+            guard !node.children.isEmpty, case .paragraph = node.children[0].kind else { return false }
+            return wrapLeadingNumber(in: &node.children[0], minimumParts: 2, anchor: anchor, label: label)
+        case .heading:
+            return wrapLeadingNumber(in: &node, minimumParts: 1, anchor: anchor, label: label)
+        default:
+            return wrapLeadingNumber(in: &node, minimumParts: 2, anchor: anchor, label: label)
+        }
+    }
+
+    private func wrapLeadingNumber(in node: inout MarkdownNode, minimumParts: Int, anchor: String, label: String) -> Bool {
+        guard let first = node.children.first else { return false }
+        switch first.kind {
+        case .text(let text):
+            guard let (_, length) = ClauseNumber.leading(in: text, minimumParts: minimumParts) else { return false }
+            let written = String(text.utf8.prefix(length)) ?? ""
+            let rest = String(text.utf8.dropFirst(length)) ?? ""
+            let link = "<a class=\"clause-number\" href=\"#\(anchor)\" aria-label=\"\(HTMLEscaping.escape(label))\">\(HTMLEscaping.escape(written))</a>"
+            var replacement = [MarkdownNode(.trustedHTML(link))]
+            if !rest.isEmpty { replacement.append(MarkdownNode(.text(rest), line: first.line, column: first.column + length)) }
+            node.children.replaceSubrange(0..<1, with: replacement)
+            return true
+        case .strong, .emphasis:
+            // A bold or italic number ("**2.1** Text").
+            return wrapLeadingNumber(in: &node.children[0], minimumParts: minimumParts, anchor: anchor, label: label)
+        default:
+            return false
+        }
+    }
+
+    private func backLinkHTML(_ references: [BackLink]) -> String {
+        // Same-document places first, then other protocols, each once.
+        var seen = Set<BackLink>()
+        let unique = references.filter { seen.insert($0).inserted }
+        let local = unique.filter { $0.fromSlug == slug }
+        let others = unique.filter { $0.fromSlug != slug }
+        func link(_ back: BackLink, withTitle: Bool) -> String {
+            let url = (back.fromSlug == slug ? "" : root + back.fromSlug + "/") + (back.fromAnchor.map { "#" + $0 } ?? "")
+            let text = withTitle ? back.fromTitle + (back.fromAnchor == nil ? "" : " " + back.fromLabel) : back.fromLabel
+            return "<a class=\"backlink\" href=\"\(HTMLEscaping.escapeURL(url.isEmpty ? "#" : url))\">\(HTMLEscaping.escape(text))</a>"
+        }
+        var parts: [String] = []
+        if !local.isEmpty { parts.append(local.map { link($0, withTitle: false) }.joined(separator: ", ")) }
+        if !others.isEmpty { parts.append(others.map { link($0, withTitle: true) }.joined(separator: ", ")) }
+        return "<p class=\"referred-to\">Referred to in " + parts.joined(separator: "; ") + "</p>\n"
+    }
+}

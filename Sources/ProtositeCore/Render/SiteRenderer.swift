@@ -1,0 +1,150 @@
+import Foundation
+import ProtositeMarkdown
+import ProtositeSearch
+
+/// The render stage: every page and data file of the site as `Output`
+/// values. Nothing here touches the disk.
+public struct SiteRenderer: Sendable {
+    public var config: SiteConfig
+    public var theme: Theme
+    public var today: CalendarDay
+
+    public init(config: SiteConfig, theme: Theme, today: CalendarDay) {
+        self.config = config
+        self.theme = theme
+        self.today = today
+    }
+
+    var site: SiteContext {
+        SiteContext(title: config.title, council: config.council, language: config.language, contact: config.contact,
+                    baseURL: config.baseURL, reviewWarningDays: config.reviewWarningDays,
+                    builtOn: today.description, builtOnLong: today.longForm)
+    }
+
+    var summaries: ProtocolSummaries { ProtocolSummaries(today: today, warningDays: config.reviewWarningDays) }
+
+    /// Every output of the site, sorted by path.
+    public func render(_ linked: LinkedSite) -> [Output] {
+        let protocols = linked.protocols.sorted { ($0.document.metadata.title.lowercased(), $0.document.metadata.slug) < ($1.document.metadata.title.lowercased(), $1.document.metadata.slug) }
+        var outputs: [Output] = []
+        outputs.append(indexPage(protocols))
+        outputs.append(reviewsPage(protocols))
+        outputs.append(plainPage("search", path: "search/index.html", title: "Search"))
+        outputs.append(plainPage("accessibility", path: "accessibility/index.html", title: "Accessibility statement"))
+        outputs.append(plainPage("404", path: "404.html", title: "Page not found"))
+        outputs += renderProtocolPages(protocols)
+        for (path, bytes) in theme.assets { outputs.append(Output(path: path, bytes: bytes)) }
+        for file in SearchIndexBuilder.build(searchEntries(protocols)) {
+            outputs.append(Output(path: file.path, bytes: file.bytes))
+        }
+        outputs.append(Output(path: "protocols.json", text: ProtocolsJSON.make(protocols.map(\.document), summaries: summaries, baseURL: config.baseURL)))
+        outputs.append(Output(path: ".protosite", text: SiteWriter.markerText))
+        return outputs.sorted { $0.path < $1.path }
+    }
+
+    /// `../` once per folder level of a page path.
+    static func root(forPagePath path: String) -> String {
+        String(repeating: "../", count: path.split(separator: "/").count - 1)
+    }
+
+    private func canonical(_ path: String) -> String? {
+        guard let base = config.baseURL else { return nil }
+        return base + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
+    }
+
+    private func page<P>(_ page: P, path: String, title: String, template: String) -> Output {
+        let context = PageContext(site: site, root: Self.root(forPagePath: path), pageTitle: title, canonical: canonical(path), page: page)
+        return Output(path: path, text: theme.render(context, template: template))
+    }
+
+    private func indexPage(_ protocols: [LinkedProtocol]) -> Output {
+        let items = protocols.map { summaries.summary($0.document.metadata, href: $0.document.urlPath) }
+        let page = IndexPage(protocols: items, hasProtocols: !items.isEmpty, overdueCount: items.filter(\.isOverdue).count)
+        return self.page(page, path: "index.html", title: config.title, template: "index")
+    }
+
+    private func reviewsPage(_ protocols: [LinkedProtocol]) -> Output {
+        let ordered = protocols.map(\.document.metadata).sorted(by: summaries.scheduleOrder)
+        let items = ordered.map { summaries.summary($0, href: "../" + $0.slug + "/") }
+        let page = ReviewsPage(protocols: items, overdueCount: items.filter(\.isOverdue).count,
+                               dueSoonCount: items.filter { $0.reviewStatus == ReviewStatus.dueSoon.rawValue }.count)
+        return self.page(page, path: "reviews/index.html", title: "Review schedule — \(config.title)", template: "reviews")
+    }
+
+    private func plainPage(_ template: String, path: String, title: String) -> Output {
+        page(PlainPage(heading: title), path: path, title: "\(title) — \(config.title)", template: template)
+    }
+
+    /// Protocol pages render on all cores: each depends only on its own value.
+    private func renderProtocolPages(_ protocols: [LinkedProtocol]) -> [Output] {
+        let results = ResultSlots<Output>(count: protocols.count)
+        DispatchQueue.concurrentPerform(iterations: protocols.count) { index in
+            results.set(index, protocolPage(protocols[index]))
+        }
+        return results.values
+    }
+
+    func protocolPage(_ linked: LinkedProtocol) -> Output {
+        let document = linked.document
+        let metadata = document.metadata
+        let path = metadata.slug + "/index.html"
+        let root = Self.root(forPagePath: path)
+        let decorated = ClauseDecorator(backLinks: linked.backLinks, slug: metadata.slug, root: root).decorate(document.body)
+        let body = HTMLRenderer(allowRawHTML: config.unsafeHTML).render(decorated)
+        let toc = document.headings.map { heading in
+            TOCEntry(text: heading.text, number: heading.clause?.description, anchor: heading.anchor, level: heading.level,
+                     isSubsection: heading.level > (document.headings.map(\.level).min() ?? 2))
+        }
+        let history = metadata.history.map { row in
+            HistoryRowContext(date: row.date?.longForm, dateISO: row.date?.description, version: row.version, change: row.change, review: row.review?.longForm)
+        }
+        let url = canonical(metadata.slug + "/")
+        let page = ProtocolPage(
+            doc: summaries.summary(metadata, href: ""),
+            toc: toc,
+            hasTOC: toc.count > 1,
+            body: body,
+            history: history,
+            hasHistory: !history.isEmpty,
+            jsonLD: LegislationJSONLD.make(metadata, url: url, language: config.language),
+            citationURL: url ?? ""
+        )
+        return self.page(page, path: path, title: "\(metadata.title) — \(config.title)", template: "protocol")
+    }
+
+    /// One entry per section: clauses, headed sections, preambles.
+    func searchEntries(_ protocols: [LinkedProtocol]) -> [SearchEntry] {
+        var entries: [SearchEntry] = []
+        for linked in protocols {
+            let metadata = linked.document.metadata
+            for section in linked.document.sections {
+                let anchor = section.anchor ?? ""
+                entries.append(SearchEntry(
+                    slug: metadata.slug,
+                    title: metadata.title,
+                    clause: section.clause?.description,
+                    anchor: anchor,
+                    url: metadata.slug + "/" + (anchor.isEmpty ? "" : "#" + anchor),
+                    heading: section.heading,
+                    text: section.text,
+                    aliases: metadata.aliases
+                ))
+            }
+        }
+        return entries
+    }
+}
+
+/// Slots filled from concurrent work, read once all is done.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.withLock { slots[index] = value }
+    }
+
+    var values: [Value] { lock.withLock { slots.compactMap { $0 } } }
+}

@@ -1,0 +1,50 @@
+import Mustache
+import ProtositeTheme
+
+/// The templates and assets a build uses: the built-in ones, each replaced
+/// by a file of the same name in the project's `templates/`.
+public struct Theme: Sendable {
+    let library: MustacheLibrary
+    /// Files copied into the site as they are, by path (`assets/site.css`).
+    public let assets: [String: [UInt8]]
+
+    public init(overrides: [String: SourceFile], diagnostics: inout [Diagnostic]) {
+        var files: [String: (path: String, bytes: [UInt8])] = [:]
+        for (name, text) in EmbeddedTheme.files {
+            files[name] = ("(built-in) " + name, Array(text.utf8))
+        }
+        for (name, file) in overrides {
+            files[name] = (file.path, file.bytes)
+        }
+        var library = MustacheLibrary()
+        var assets: [String: [UInt8]] = [:]
+        for (name, file) in files.sorted(by: { $0.key < $1.key }) {
+            if name.hasSuffix(".mustache") {
+                guard let text = String(validating: file.bytes, as: UTF8.self) else {
+                    diagnostics.append(.error("the template is not valid UTF-8", in: file.path, line: 1, column: 1))
+                    continue
+                }
+                do {
+                    try library.register(text, named: String(name.dropLast(".mustache".count)))
+                } catch let error as MustacheTemplate.ParserError {
+                    diagnostics.append(.error("the template cannot be read: \(error.error)", in: file.path, line: error.context.lineNumber, column: error.context.columnNumber))
+                } catch {
+                    diagnostics.append(.error("the template cannot be read: \(error)", in: file.path, line: 1, column: 1))
+                }
+            } else if name.hasPrefix("assets/") {
+                assets[name] = file.bytes
+            }
+        }
+        self.library = library
+        self.assets = assets
+    }
+
+    /// Renders a page template with a context value.
+    public func render(_ context: Any, template: String) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+
+    public func has(_ template: String) -> Bool {
+        library.getTemplate(named: template) != nil
+    }
+}

@@ -1,0 +1,2 @@
+/// Turns Word documents and plain-text exports into protocol Markdown.
+public enum Importer {}

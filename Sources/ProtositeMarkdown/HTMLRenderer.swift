@@ -1,0 +1,299 @@
+/// Renders a document tree to HTML. protosite renders the tree itself, not
+/// with cmark's renderer, so that clause ids, permalinks and cross-reference
+/// links are ordinary parts of the tree and the author's raw HTML can be
+/// dropped (safe mode) without dropping protosite's own markup.
+public struct HTMLRenderer: Sendable {
+    /// Pass the author's raw HTML through (with GFM's tag filter) instead of
+    /// dropping it.
+    public var allowRawHTML: Bool
+
+    public init(allowRawHTML: Bool = false) {
+        self.allowRawHTML = allowRawHTML
+    }
+
+    /// The HTML of a whole document, footnotes last.
+    public func render(_ document: MarkdownDocument) -> String {
+        var state = State(footnotes: FootnoteTable(document))
+        var out = ""
+        out.reserveCapacity(4096)
+        for block in document.blocks {
+            if case .footnoteDefinition = block.kind { continue }
+            render(block, tight: false, into: &out, state: &state)
+        }
+        renderFootnotes(document, into: &out, state: &state)
+        return out
+    }
+
+    /// The HTML of inline nodes alone (a heading's content, a table of contents entry).
+    public func renderInlines(_ nodes: [MarkdownNode]) -> String {
+        var state = State(footnotes: FootnoteTable(MarkdownDocument(root: MarkdownNode(.document))))
+        var out = ""
+        for node in nodes { render(node, tight: false, into: &out, state: &state) }
+        return out
+    }
+
+    struct State {
+        var footnotes: FootnoteTable
+        var referenceCounts: [String: Int] = [:]
+    }
+
+    private func idAttribute(_ node: MarkdownNode) -> String {
+        guard let id = node.id else { return "" }
+        return " id=\"\(HTMLEscaping.escape(id))\""
+    }
+
+    private func renderChildren(_ node: MarkdownNode, tight: Bool, into out: inout String, state: inout State) {
+        for child in node.children { render(child, tight: tight, into: &out, state: &state) }
+    }
+
+    private func render(_ node: MarkdownNode, tight: Bool, into out: inout String, state: inout State) {
+        switch node.kind {
+        case .document:
+            renderChildren(node, tight: false, into: &out, state: &state)
+        case .blockQuote:
+            out += "<blockquote\(idAttribute(node))>\n"
+            renderChildren(node, tight: false, into: &out, state: &state)
+            out += "</blockquote>\n"
+        case .list(let ordered, let start, let isTight):
+            if ordered {
+                out += start == 1 ? "<ol\(idAttribute(node))>\n" : "<ol\(idAttribute(node)) start=\"\(start)\">\n"
+            } else {
+                out += "<ul\(idAttribute(node))>\n"
+            }
+            for item in node.children { render(item, tight: isTight, into: &out, state: &state) }
+            out += ordered ? "</ol>\n" : "</ul>\n"
+        case .item:
+            out += "<li\(idAttribute(node))>"
+            for (index, child) in node.children.enumerated() {
+                if tight, case .paragraph = child.kind {
+                    renderChildren(child, tight: tight, into: &out, state: &state)
+                } else {
+                    if index == 0 { out += "\n" }
+                    render(child, tight: tight, into: &out, state: &state)
+                }
+            }
+            out += "</li>\n"
+        case .codeBlock(let info, let literal):
+            let language = info.split(separator: " ").first.map(String.init) ?? ""
+            out += language.isEmpty ? "<pre\(idAttribute(node))><code>" : "<pre\(idAttribute(node))><code class=\"language-\(HTMLEscaping.escape(language))\">"
+            out += HTMLEscaping.escape(literal)
+            out += "</code></pre>\n"
+        case .htmlBlock(let html):
+            if allowRawHTML { out += TagFilter.apply(html) }
+        case .paragraph:
+            if tight {
+                renderChildren(node, tight: tight, into: &out, state: &state)
+            } else {
+                out += "<p\(idAttribute(node))>"
+                renderChildren(node, tight: tight, into: &out, state: &state)
+                out += "</p>\n"
+            }
+        case .heading(let level):
+            out += "<h\(level)\(idAttribute(node))>"
+            renderChildren(node, tight: tight, into: &out, state: &state)
+            out += "</h\(level)>\n"
+        case .thematicBreak:
+            out += "<hr>\n"
+        case .table(let alignments):
+            renderTable(node, alignments: alignments, into: &out, state: &state)
+        case .tableRow, .tableCell:
+            renderChildren(node, tight: tight, into: &out, state: &state)
+        case .footnoteDefinition:
+            break
+        case .text(let text):
+            out += HTMLEscaping.escape(text)
+        case .softBreak:
+            out += "\n"
+        case .lineBreak:
+            out += "<br>\n"
+        case .code(let code):
+            out += "<code>" + HTMLEscaping.escape(code) + "</code>"
+        case .htmlInline(let html):
+            if allowRawHTML { out += TagFilter.apply(html) }
+        case .emphasis:
+            out += "<em>"; renderChildren(node, tight: tight, into: &out, state: &state); out += "</em>"
+        case .strong:
+            out += "<strong>"; renderChildren(node, tight: tight, into: &out, state: &state); out += "</strong>"
+        case .strikethrough:
+            out += "<del>"; renderChildren(node, tight: tight, into: &out, state: &state); out += "</del>"
+        case .link(let destination, let title):
+            if HTMLEscaping.isDangerousURL(destination) {
+                // Not a live link: the words stay, the script does not.
+                renderChildren(node, tight: tight, into: &out, state: &state)
+                return
+            }
+            out += "<a href=\"\(HTMLEscaping.escapeURL(destination))\""
+            if !title.isEmpty { out += " title=\"\(HTMLEscaping.escape(title))\"" }
+            out += ">"
+            renderChildren(node, tight: tight, into: &out, state: &state)
+            out += "</a>"
+        case .siteLink(let destination, let className):
+            out += "<a class=\"\(HTMLEscaping.escape(className))\" href=\"\(HTMLEscaping.escapeURL(destination))\">"
+            renderChildren(node, tight: tight, into: &out, state: &state)
+            out += "</a>"
+        case .image(let destination, let title):
+            let alt = node.plainText
+            if HTMLEscaping.isDangerousURL(destination) {
+                out += HTMLEscaping.escape(alt)
+                return
+            }
+            out += "<img src=\"\(HTMLEscaping.escapeURL(destination))\" alt=\"\(HTMLEscaping.escape(alt))\""
+            if !title.isEmpty { out += " title=\"\(HTMLEscaping.escape(title))\"" }
+            out += ">"
+        case .footnoteReference(let label):
+            guard let number = state.footnotes.number(of: label) else {
+                out += HTMLEscaping.escape("[^\(label)]")
+                return
+            }
+            let count = (state.referenceCounts[label] ?? 0) + 1
+            state.referenceCounts[label] = count
+            let id = FootnoteTable.referenceID(label, occurrence: count)
+            out += "<sup class=\"footnote-ref\"><a href=\"#\(FootnoteTable.definitionID(label))\" id=\"\(id)\" aria-label=\"Footnote \(number)\">\(number)</a></sup>"
+        case .trustedHTML(let html):
+            out += html
+        }
+    }
+
+    private func renderTable(_ node: MarkdownNode, alignments: [TableAlignment], into out: inout String, state: inout State) {
+        out += "<div class=\"table-wrap\"><table\(idAttribute(node))>\n"
+        var inBody = false
+        for row in node.children {
+            guard case .tableRow(let isHeader) = row.kind else { continue }
+            if isHeader {
+                out += "<thead>\n"
+            } else if !inBody {
+                out += "<tbody>\n"
+                inBody = true
+            }
+            out += "<tr>\n"
+            for (index, cell) in row.children.enumerated() {
+                let tag = isHeader ? "th" : "td"
+                var attributes = isHeader ? " scope=\"col\"" : ""
+                switch index < alignments.count ? alignments[index] : .none {
+                case .left: attributes += " class=\"align-left\""
+                case .center: attributes += " class=\"align-center\""
+                case .right: attributes += " class=\"align-right\""
+                case .none: break
+                }
+                out += "<\(tag)\(attributes)>"
+                renderChildren(cell, tight: false, into: &out, state: &state)
+                out += "</\(tag)>\n"
+            }
+            out += "</tr>\n"
+            if isHeader { out += "</thead>\n" }
+        }
+        if inBody { out += "</tbody>\n" }
+        out += "</table></div>\n"
+    }
+
+    private func renderFootnotes(_ document: MarkdownDocument, into out: inout String, state: inout State) {
+        let definitions = state.footnotes.orderedDefinitions
+        guard !definitions.isEmpty else { return }
+        out += "<section class=\"footnotes\" aria-labelledby=\"footnotes-heading\">\n<h2 id=\"footnotes-heading\">Footnotes</h2>\n<ol>\n"
+        for definition in definitions {
+            guard case .footnoteDefinition(let label) = definition.kind else { continue }
+            let number = state.footnotes.number(of: label) ?? 0
+            out += "<li id=\"\(FootnoteTable.definitionID(label))\">\n"
+            var body = ""
+            for child in definition.children { render(child, tight: false, into: &body, state: &state) }
+            let references = max(state.referenceCounts[label] ?? 0, 1)
+            var backLinks = ""
+            for occurrence in 1...references {
+                let suffix = references > 1 ? " (\(occurrence))" : ""
+                backLinks += " <a href=\"#\(FootnoteTable.referenceID(label, occurrence: occurrence))\" class=\"footnote-back\" aria-label=\"Back to reference \(number)\(suffix)\">↩</a>"
+            }
+            // The back links go inside the last paragraph, as readers expect.
+            if body.hasSuffix("</p>\n") {
+                body.removeLast(5)
+                body += backLinks + "</p>\n"
+            } else {
+                body += "<p>" + backLinks + "</p>\n"
+            }
+            out += body + "</li>\n"
+        }
+        out += "</ol>\n</section>\n"
+    }
+}
+
+/// Footnote numbers in the order readers meet the references, and the ids
+/// that tie a reference to its definition and back.
+public struct FootnoteTable: Sendable {
+    private var numbers: [String: Int] = [:]
+    /// Definitions that are referenced, in reference order, then the others.
+    public private(set) var orderedDefinitions: [MarkdownNode] = []
+
+    public init(_ document: MarkdownDocument) {
+        var definitions: [String: MarkdownNode] = [:]
+        var definitionOrder: [String] = []
+        for block in document.blocks {
+            if case .footnoteDefinition(let label) = block.kind, definitions[label] == nil {
+                definitions[label] = block
+                definitionOrder.append(label)
+            }
+        }
+        var order: [String] = []
+        func visit(_ node: MarkdownNode) {
+            if case .footnoteReference(let label) = node.kind, definitions[label] != nil, numbers[label] == nil {
+                order.append(label)
+                numbers[label] = order.count
+            }
+            if case .footnoteDefinition = node.kind { return }
+            for child in node.children { visit(child) }
+        }
+        visit(document.root)
+        // References inside footnotes come after the body's.
+        for label in definitionOrder { definitions[label].map { $0.children.forEach(visit) } }
+        for label in definitionOrder where numbers[label] == nil {
+            order.append(label)
+            numbers[label] = order.count
+        }
+        orderedDefinitions = order.compactMap { definitions[$0] }
+    }
+
+    public func number(of label: String) -> Int? { numbers[label] }
+
+    public static func definitionID(_ label: String) -> String { "fn-" + safeID(label) }
+
+    public static func referenceID(_ label: String, occurrence: Int) -> String {
+        "fnref-" + safeID(label) + (occurrence > 1 ? "-\(occurrence)" : "")
+    }
+
+    /// Labels are free text; ids keep letters, digits, `-` and `_`.
+    static func safeID(_ label: String) -> String {
+        var out = ""
+        for scalar in label.unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" {
+                out.unicodeScalars.append(scalar)
+            } else {
+                out += "_"
+            }
+        }
+        return out
+    }
+}
+
+/// GFM's tag filter: the tags that could take over a page lose their `<`.
+enum TagFilter {
+    static let tags = ["title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"]
+
+    static func apply(_ html: String) -> String {
+        guard html.contains("<") else { return html }
+        var out = ""
+        var rest = Substring(html)
+        while let open = rest.firstIndex(of: "<") {
+            out += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            let name = after.drop(while: { $0 == "/" })
+            let lowered = name.prefix(10).lowercased()
+            let filtered = tags.contains { tag in
+                guard lowered.hasPrefix(tag) else { return false }
+                let next = lowered.dropFirst(tag.count).first
+                return next == nil || next == ">" || next == "/" || next!.isWhitespace
+            }
+            out += filtered ? "&lt;" : "<"
+            rest = after
+        }
+        out += rest
+        return out
+    }
+}

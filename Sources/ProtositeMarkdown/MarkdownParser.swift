@@ -1,0 +1,127 @@
+import CCmarkGFM
+import Foundation
+
+/// Parses Markdown with cmark-gfm. This file owns every cmark pointer: each
+/// one is created and freed inside `parse`, and only Swift values leave it.
+public enum MarkdownParser {
+    /// The GFM extensions every parser gets. `tagfilter` matters only when the
+    /// author's raw HTML is rendered (unsafe_html); it is attached so cmark
+    /// treats the text as GitHub does.
+    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter"]
+
+    /// cmark-gfm edits a process-wide table of special characters on every
+    /// parse, so two parses at once silently lose inlines: all parsing in the
+    /// process goes through this lock.
+    private static let lock = NSLock()
+
+    private static let registered: Void = {
+        cmark_gfm_core_extensions_ensure_registered()
+    }()
+
+    /// Parses a Markdown body (no front matter) into a document tree.
+    ///
+    /// - Parameter text: the Markdown, already known to be valid UTF-8.
+    public static func parse(_ text: String) -> MarkdownDocument {
+        _ = registered
+        let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
+        return lock.withLock {
+            guard let parser = cmark_parser_new(options) else {
+                return MarkdownDocument(root: MarkdownNode(.document))
+            }
+            defer { cmark_parser_free(parser) }
+            for name in extensionNames {
+                if let ext = cmark_find_syntax_extension(name) {
+                    cmark_parser_attach_syntax_extension(parser, ext)
+                }
+            }
+            var bytes = Array(text.utf8)
+            bytes.withUnsafeMutableBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
+                    cmark_parser_feed(parser, chars, buffer.count)
+                }
+            }
+            guard let root = cmark_parser_finish(parser) else {
+                return MarkdownDocument(root: MarkdownNode(.document))
+            }
+            defer { cmark_node_free(root) }
+            return FootnoteLabels.restore(in: MarkdownDocument(root: convert(root)), source: bytes)
+        }
+    }
+
+    /// Copies a cmark node and its subtree into Swift values. Iterative over
+    /// siblings, recursive over depth (callers bound the nesting).
+    private static func convert(_ node: OpaquePointer) -> MarkdownNode {
+        var children: [MarkdownNode] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            children.append(convert(current))
+            child = cmark_node_next(current)
+        }
+        return MarkdownNode(
+            kind(of: node),
+            children: children,
+            line: Int(cmark_node_get_start_line(node)),
+            column: Int(cmark_node_get_start_column(node))
+        )
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        guard let pointer else { return "" }
+        return String(cString: pointer)
+    }
+
+    private static func kind(of node: OpaquePointer) -> MarkdownNode.Kind {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_DOCUMENT: return .document
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_LIST:
+            return .list(
+                ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                start: Int(cmark_node_get_list_start(node)),
+                tight: cmark_node_get_list_tight(node) != 0
+            )
+        case CMARK_NODE_ITEM: return .item
+        case CMARK_NODE_CODE_BLOCK:
+            return .codeBlock(info: string(cmark_node_get_fence_info(node)), literal: string(cmark_node_get_literal(node)))
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_FOOTNOTE_DEFINITION: return .footnoteDefinition(label: string(cmark_node_get_literal(node)))
+        case CMARK_NODE_TEXT: return .text(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_CODE: return .code(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_HTML_INLINE: return .htmlInline(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_EMPH: return .emphasis
+        case CMARK_NODE_STRONG: return .strong
+        case CMARK_NODE_LINK: return .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+        case CMARK_NODE_IMAGE: return .image(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+        case CMARK_NODE_FOOTNOTE_REFERENCE: return .footnoteReference(label: string(cmark_node_get_literal(node)))
+        default:
+            break
+        }
+        // Extension nodes have no public type constants: compare their names.
+        switch string(cmark_node_get_type_string(node)) {
+        case "table":
+            let columns = Int(cmark_gfm_extensions_get_table_columns(node))
+            var alignments: [TableAlignment] = []
+            if let raw = cmark_gfm_extensions_get_table_alignments(node) {
+                for index in 0..<columns {
+                    switch raw[index] {
+                    case UInt8(ascii: "l"): alignments.append(.left)
+                    case UInt8(ascii: "c"): alignments.append(.center)
+                    case UInt8(ascii: "r"): alignments.append(.right)
+                    default: alignments.append(.none)
+                    }
+                }
+            }
+            return .table(alignments: alignments)
+        case "table_header": return .tableRow(isHeader: true)
+        case "table_row": return .tableRow(isHeader: cmark_gfm_extensions_get_table_row_is_header(node) != 0)
+        case "table_cell": return .tableCell
+        case "strikethrough": return .strikethrough
+        default: return .text(string(cmark_node_get_literal(node)))
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// One searchable unit of the site: a clause, or a section of a document
+/// without clause numbers, or a document's preamble.
+public struct SearchEntry: Sendable, Equatable {
+    /// The protocol's slug (its URL path under the site root).
+    public var slug: String
+    /// The protocol's title.
+    public var title: String
+    /// The clause number (`"4.8"`), or nil for a section or preamble.
+    public var clause: String?
+    /// The element id on the protocol page (`clause-4.8`, `press-and-media`),
+    /// or empty for the preamble.
+    public var anchor: String
+    /// The URL relative to the site root: `SLUG/#clause-4.8`, or `SLUG/`.
+    public var url: String
+    /// The heading the entry stands under (for a numbered heading, its text
+    /// without the number); the protocol title for the preamble.
+    public var heading: String
+    /// The entry's plain text, headings excluded.
+    public var text: String
+    /// Other names the protocol is known by (front matter `aliases`).
+    public var aliases: [String]
+
+    public init(slug: String, title: String, clause: String?, anchor: String, url: String, heading: String, text: String, aliases: [String] = []) {
+        self.slug = slug
+        self.title = title
+        self.clause = clause
+        self.anchor = anchor
+        self.url = url
+        self.heading = heading
+        self.text = text
+        self.aliases = aliases
+    }
+}

@@ -1,0 +1,8 @@
+/// The built-in templates and assets. Their sources are the files under
+/// `Sources/ProtositeTheme/files`; the EmbedTheme build plugin compiles them
+/// in, so a copied `protosite` binary needs no folder beside it.
+public enum EmbeddedTheme {
+    /// Every file's text by its path under `files/` (`layout.mustache`,
+    /// `assets/site.css`).
+    public static var files: [String: String] { contents }
+}

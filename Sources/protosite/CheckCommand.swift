@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import ProtositeCore
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the site project as 'build' would, writing nothing."
+    )
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(name: .long, help: "Diagnostics as 'text' (to standard error) or 'json' (an array, to standard output).")
+    var format: String = "text"
+
+    @Option(name: .long, help: ArgumentHelp("The date review statuses are computed for.", valueName: "YYYY-MM-DD"))
+    var today: String?
+
+    func validate() throws {
+        guard DiagnosticPrinter.Format(rawValue: format) != nil else {
+            throw ValidationError("--format must be 'text' or 'json'")
+        }
+    }
+
+    func run() throws {
+        let rootURL = URL(fileURLWithPath: project.root).standardizedFileURL
+        let day: CalendarDay
+        do {
+            day = try TodayResolver.resolve(option: today)
+        } catch {
+            throw ValidationError(String(describing: error))
+        }
+        let plan: SiteBuilder.Plan
+        do {
+            plan = try SiteBuilder(fileSystem: .disk(root: rootURL.path), today: day).plan()
+        } catch {
+            DiagnosticPrinter.standardError("protosite: error: \(error.localizedDescription)")
+            throw ExitCode(ExitStatus.failure)
+        }
+        let diagnostics = DiagnosticPrinter.applyingStrict(plan.diagnostics, strict: project.strict)
+        DiagnosticPrinter.print(diagnostics, format: DiagnosticPrinter.Format(rawValue: format) ?? .text)
+        let status = DiagnosticPrinter.status(diagnostics, strict: project.strict)
+        if status != 0 { throw ExitCode(status) }
+    }
+}

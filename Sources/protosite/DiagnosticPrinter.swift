@@ -1,0 +1,38 @@
+import Foundation
+import ProtositeCore
+
+/// Prints diagnostics to standard error, as text or a JSON array.
+enum DiagnosticPrinter {
+    enum Format: String, CaseIterable {
+        case text, json
+    }
+
+    static func print(_ diagnostics: [Diagnostic], format: Format = .text) {
+        switch format {
+        case .text:
+            for diagnostic in diagnostics { standardError(diagnostic.formatted) }
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            let data = (try? encoder.encode(diagnostics)) ?? Data("[]".utf8)
+            FileHandle.standardOutput.write(data)
+            FileHandle.standardOutput.write(Data("\n".utf8))
+        }
+    }
+
+    static func standardError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// The exit status for what a build or check found.
+    static func status(_ diagnostics: [Diagnostic], strict: Bool) -> Int32 {
+        if diagnostics.hasErrors || (strict && diagnostics.hasWarnings) { return ExitStatus.contentErrors }
+        return 0
+    }
+
+    /// Warnings become errors under --strict, so the printed word matches the outcome.
+    static func applyingStrict(_ diagnostics: [Diagnostic], strict: Bool) -> [Diagnostic] {
+        guard strict else { return diagnostics }
+        return diagnostics.map { var d = $0; d.severity = .error; return d }
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import Foundation
+
+// swift-argument-parser exits 64 on usage errors; SPEC §3 says 2.
+do {
+    var command = try Protosite.parseAsRoot()
+    try command.run()
+} catch {
+    let code = Protosite.exitCode(for: error)
+    if code == .success {
+        Protosite.exit(withError: error)
+    }
+    if let exit = error as? ExitCode {
+        Foundation.exit(exit.rawValue)
+    }
+    let message = Protosite.fullMessage(for: error)
+    if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+    Foundation.exit(code == .validationFailure ? ExitStatus.usage : (code.rawValue == 0 ? 0 : ExitStatus.failure))
+}

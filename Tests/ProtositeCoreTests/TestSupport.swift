@@ -1,0 +1,89 @@
+import Foundation
+@testable import ProtositeCore
+
+/// Paths and helpers shared by the core tests.
+enum TestSupport {
+    /// The package root, from this file's path.
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `../shared` beside the checkout (CI has it there).
+    static let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
+
+    static let corpusRoot = shared.appendingPathComponent("corpus")
+
+    /// The `protosite` binary built beside the test bundle.
+    static var binary: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("protosite")
+    }
+
+    static let today = CalendarDay(year: 2026, month: 11, day: 23)!
+
+    /// Builds a site from files in memory; returns the plan.
+    static func plan(_ files: [String: String], today: CalendarDay = today) throws -> SiteBuilder.Plan {
+        try SiteBuilder(fileSystem: .memory(files), today: today).plan()
+    }
+
+    static func plan(bytes files: [String: [UInt8]]) throws -> SiteBuilder.Plan {
+        try SiteBuilder(fileSystem: .memory(bytes: files), today: today).plan()
+    }
+
+    /// A protocol file with the given front matter lines and body.
+    static func protocolFile(_ frontMatter: String = "title: Test Protocol\ncouncil: Example Parish Council", body: String = "Some text.\n") -> String {
+        "---\n\(frontMatter)\n---\n\(body)"
+    }
+
+    /// The text of an output, by path.
+    static func text(_ plan: SiteBuilder.Plan, _ path: String) -> String? {
+        plan.outputs.first { $0.path == path }.map { String(decoding: $0.bytes, as: UTF8.self) }
+    }
+
+    struct RunResult {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs the built binary as a user would.
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil) throws -> RunResult {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        if let environment { process.environment = environment }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return RunResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A fresh temporary folder.
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("protosite-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Writes files (path → text or bytes) under a folder.
+    static func write(_ files: [String: [UInt8]], under root: URL) throws {
+        for (path, bytes) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: url)
+        }
+    }
+
+    /// Every file under a folder with its bytes, by relative path.
+    static func snapshot(_ root: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return files }
+        for case let url as URL in walker where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+            let relative = String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))
+            files[relative] = try Data(contentsOf: url)
+        }
+        return files
+    }
+}
