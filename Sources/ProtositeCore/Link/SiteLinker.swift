@@ -1,10 +1,263 @@
-/// The link stage: resolves references between protocols. (Reference
-/// detection lands with the cross-reference work; for now it carries the
-/// documents through.)
+import ProtositeMarkdown
+
+/// The link stage: turns every citation in running text into a link to the
+/// clause it names, rewrites links between content files to site URLs,
+/// links mentions of other protocols by title, and collects, for each
+/// clause, where it is referred to from.
 public struct SiteLinker: Sendable {
     public init() {}
 
     public func link(_ documents: [ProtocolDocument], diagnostics: inout [Diagnostic]) -> LinkedSite {
-        LinkedSite(protocols: documents.map { LinkedProtocol(document: $0, backLinks: [:]) })
+        let site = SiteIndex(documents)
+        var linked: [LinkedProtocol] = []
+        var backLinks: [String: [String: [BackLink]]] = [:]
+        for document in documents {
+            var linker = DocumentLinker(document: document, site: site)
+            let body = linker.link()
+            diagnostics += linker.diagnostics
+            for (target, places) in linker.backLinks {
+                backLinks[target.slug, default: [:]][target.anchor, default: []] += places
+            }
+            var document = document
+            document.body = body
+            linked.append(LinkedProtocol(document: document, backLinks: [:]))
+        }
+        for index in linked.indices {
+            linked[index].backLinks = backLinks[linked[index].document.metadata.slug] ?? [:]
+        }
+        return LinkedSite(protocols: linked)
+    }
+}
+
+/// What the linker knows about the whole site.
+struct SiteIndex {
+    let vocabulary: ReferenceVocabulary
+    let resolver: ContentLinkResolver
+    /// Slug → clause number → anchor.
+    let clauses: [String: Set<ClauseNumber>]
+    let titles: [String: String]
+    /// Slug → its own title and aliases, lower-case (never linked as mentions of itself).
+    let ownNames: [String: Set<String>]
+
+    init(_ documents: [ProtocolDocument]) {
+        vocabulary = ReferenceVocabulary(
+            citedAs: documents.map { ($0.metadata.slug, $0.metadata.citedAs) },
+            names: documents.flatMap { doc in ([doc.metadata.title] + doc.metadata.aliases).map { (doc.metadata.slug, $0) } }
+        )
+        var slugsByPath: [String: String] = [:]
+        var anchors: [String: Set<String>] = [:]
+        var clauses: [String: Set<ClauseNumber>] = [:]
+        var titles: [String: String] = [:]
+        var ownNames: [String: Set<String>] = [:]
+        for document in documents {
+            let slug = document.metadata.slug
+            slugsByPath[document.path] = slug
+            anchors[slug] = Set(document.headings.map(\.anchor) + document.clauses.map(\.anchor))
+            clauses[slug] = Set(document.clauses.map(\.number))
+            titles[slug] = document.metadata.title
+            ownNames[slug] = Set(([document.metadata.title] + document.metadata.aliases).map { $0.lowercased() })
+        }
+        resolver = ContentLinkResolver(slugsByPath: slugsByPath, anchorsBySlug: anchors)
+        self.clauses = clauses
+        self.titles = titles
+        self.ownNames = ownNames
+    }
+}
+
+/// A clause or heading of some protocol.
+struct AnchorTarget: Hashable {
+    var slug: String
+    var anchor: String
+}
+
+/// Links one document; its results are read after `link()`.
+struct DocumentLinker {
+    let document: ProtocolDocument
+    let site: SiteIndex
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var backLinks: [AnchorTarget: [BackLink]] = [:]
+
+    /// `../` from this protocol's page to the site root.
+    private let root: String
+    private var slug: String { document.metadata.slug }
+    /// The sections met so far: index 0 is the preamble.
+    private var sections: [(anchor: String?, label: String)]
+    /// Mentions already linked, per section, so each protocol is linked once per section.
+    private var mentioned: Set<String> = []
+
+    init(document: ProtocolDocument, site: SiteIndex) {
+        self.document = document
+        self.site = site
+        self.root = SiteRenderer.root(forPagePath: document.metadata.slug + "/index.html")
+        self.sections = [(nil, document.metadata.title)]
+    }
+
+    mutating func link() -> MarkdownDocument {
+        var body = document.body
+        let footnoteSections = footnoteHomes(body)
+        var section = 0
+        for index in body.blocks.indices {
+            if case .footnoteDefinition = body.blocks[index].kind { continue }
+            visit(&body.blocks[index], section: &section)
+        }
+        // Footnote text counts as written where its mark stands.
+        for index in body.blocks.indices {
+            guard case .footnoteDefinition(let label) = body.blocks[index].kind else { continue }
+            var home = footnoteSections[label] ?? 0
+            for child in body.blocks[index].children.indices {
+                visit(&body.blocks[index].children[child], section: &home, countSections: false)
+            }
+        }
+        return body
+    }
+
+    /// The section each footnote's first mark stands in, counted as SectionWalker counts.
+    private func footnoteHomes(_ body: MarkdownDocument) -> [String: Int] {
+        var homes: [String: Int] = [:]
+        SectionWalker.walk(body) { section, block in
+            func find(_ node: MarkdownNode) {
+                if case .footnoteReference(let label) = node.kind, homes[label] == nil { homes[label] = section }
+                node.children.forEach(find)
+            }
+            find(block)
+        }
+        return homes
+    }
+
+    private mutating func visit(_ node: inout MarkdownNode, section: inout Int, countSections: Bool = true) {
+        if countSections, let id = node.id {
+            section += 1
+            let label: String
+            if id.hasPrefix("clause-") {
+                label = String(id.dropFirst(7))
+            } else {
+                label = node.plainText
+            }
+            sections.append((id, label))
+        }
+        switch node.kind {
+        case .paragraph:
+            linkInlines(&node, section: section, mentions: true)
+        case .heading:
+            linkInlines(&node, section: section, mentions: false)
+        case .table:
+            for row in node.children.indices {
+                for cell in node.children[row].children.indices {
+                    linkInlines(&node.children[row].children[cell], section: section, mentions: true)
+                }
+            }
+        case .codeBlock, .htmlBlock, .footnoteDefinition:
+            break
+        default:
+            for index in node.children.indices { visit(&node.children[index], section: &section, countSections: countSections) }
+        }
+    }
+
+    private mutating func linkInlines(_ container: inout MarkdownNode, section: Int, mentions: Bool) {
+        let text = InlineText(container)
+        var links: [TextLink] = []
+        var taken: [Range<Int>] = []
+        let scanner = ReferenceScanner(vocabulary: site.vocabulary)
+        let from = backLinkOrigin(section)
+        for reference in scanner.scan(text.bytes) {
+            taken.append(reference.span)
+            let targetSlug: String
+            switch reference.target {
+            case .external: continue
+            case .current: targetSlug = slug
+            case .document(let other): targetSlug = other
+            }
+            for number in reference.numbers {
+                let clauses = site.clauses[targetSlug] ?? []
+                guard clauses.contains(number.number) else {
+                    let (line, column) = text.position(of: number.range.lowerBound, fallbackLine: container.line)
+                    let cited = text.string(reference.span.lowerBound..<number.range.upperBound)
+                    let whose = targetSlug == slug ? "this protocol has" : "'\(site.titles[targetSlug] ?? targetSlug)' has"
+                    diagnostics.append(.warning("'\(cited)' refers to clause \(number.number), which \(whose) no such clause", in: document.path, line: line + document.bodyFirstLine - 1, column: column))
+                    continue
+                }
+                guard let (piece, offset) = text.locate(number.range.lowerBound) else { continue }
+                let anchor = number.number.anchor
+                links.append(TextLink(piece: piece, range: offset..<(offset + number.range.count), destination: url(targetSlug, anchor), className: "xref"))
+                record(AnchorTarget(slug: targetSlug, anchor: anchor), from: from)
+            }
+        }
+        if mentions {
+            links += mentionLinks(text, section: section, avoiding: taken)
+        }
+        let path = document.path
+        let currentSlug = slug
+        var broken: [(String, Int, Int)] = []
+        var resolvedTargets: [AnchorTarget] = []
+        InlineText.apply(links, to: &container) { link in
+            guard case .link(let destination, let title) = link.kind else { return }
+            switch site.resolver.resolve(destination, from: path, currentSlug: currentSlug) {
+            case .untouched:
+                break
+            case .resolved(let target, let anchor):
+                link.kind = .link(destination: url(target, anchor), title: title)
+                if let anchor { resolvedTargets.append(AnchorTarget(slug: target, anchor: anchor)) }
+            case .broken(let message):
+                broken.append((message, link.line, link.column))
+            }
+        }
+        for target in resolvedTargets { record(target, from: from) }
+        for (message, line, column) in broken {
+            diagnostics.append(.warning(message, in: document.path, line: (line > 0 ? line : container.line) + document.bodyFirstLine - 1, column: max(column, 1)))
+        }
+    }
+
+    /// Other protocols named by title or alias, once per section each.
+    private mutating func mentionLinks(_ text: InlineText, section: Int, avoiding taken: [Range<Int>]) -> [TextLink] {
+        var links: [TextLink] = []
+        let own = site.ownNames[slug] ?? []
+        let bytes = text.bytes
+        var index = 0
+        while index < bytes.count {
+            if !WordBytes.boundaryBefore(bytes, index) { index += 1; continue }
+            guard let name = site.vocabulary.names.first(where: { matchesLower($0.bytes, bytes, at: index) && WordBytes.boundary(bytes, index + $0.bytes.count) }) else {
+                index += 1
+                continue
+            }
+            let range = index..<(index + name.bytes.count)
+            index = range.upperBound
+            guard name.slug != slug, !own.contains(String(decoding: name.bytes, as: UTF8.self)) else { continue }
+            guard !taken.contains(where: { $0.overlaps(range) }) else { continue }
+            let key = "\(section) \(name.slug)"
+            guard !mentioned.contains(key) else { continue }
+            // The name must lie inside one text node to become a link.
+            guard let (start, offset) = text.locate(range.lowerBound), let (end, _) = text.locate(range.upperBound - 1), start == end else { continue }
+            mentioned.insert(key)
+            links.append(TextLink(piece: start, range: offset..<(offset + range.count), destination: url(name.slug, nil), className: "xref xref-document"))
+        }
+        return links
+    }
+
+    private func backLinkOrigin(_ section: Int) -> BackLink {
+        let entry = sections[min(section, sections.count - 1)]
+        return BackLink(fromSlug: slug, fromTitle: document.metadata.title, fromLabel: entry.label, fromAnchor: entry.anchor)
+    }
+
+    private mutating func record(_ target: AnchorTarget, from: BackLink) {
+        // A clause does not list itself.
+        if target.slug == from.fromSlug, target.anchor == from.fromAnchor { return }
+        if backLinks[target]?.contains(from) == true { return }
+        backLinks[target, default: []].append(from)
+    }
+
+    /// From this protocol's page to a protocol (and anchor).
+    private func url(_ target: String, _ anchor: String?) -> String {
+        let fragment = anchor.map { "#" + $0 } ?? ""
+        return target == slug ? (fragment.isEmpty ? "./" : fragment) : root + target + "/" + fragment
+    }
+
+    private func matchesLower(_ word: [UInt8], _ text: [UInt8], at index: Int) -> Bool {
+        guard index + word.count <= text.count else { return false }
+        for offset in 0..<word.count {
+            var byte = text[index + offset]
+            if byte >= 65 && byte <= 90 { byte += 32 }
+            if byte != word[offset] { return false }
+        }
+        return true
     }
 }

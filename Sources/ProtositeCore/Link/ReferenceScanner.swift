@@ -1,0 +1,260 @@
+/// Finds clause references in running text (SPEC §4 "Cross references"):
+/// `paragraph 5`, `paragraphs 4.8 to 4.11`, `paras 2.1, 2.2 and 2.5`,
+/// `§4.8`, `clause 3(a)`, `standing orders 13`, `5.6 above`, with what
+/// follows deciding the document: `of this Protocol`, `of the TITLE`, or
+/// anything else after `of` (external). A number whose first part has four
+/// digits is a year; an Act just before the word makes it external.
+struct ReferenceScanner {
+    /// Where a reference's numbers point.
+    enum Target: Equatable {
+        /// The document the text stands in.
+        case current
+        /// Another protocol (by slug), named by title, alias or citing word.
+        case document(String)
+        /// Something outside the site: not linked, no warning.
+        case external
+    }
+
+    struct Reference: Equatable {
+        /// Each number's bytes in the scanned text and the clause it names.
+        var numbers: [NumberAt]
+        var target: Target
+        /// The whole reference, word to qualifier, so mentions do not overlap it.
+        var span: Range<Int>
+    }
+
+    struct NumberAt: Equatable {
+        var range: Range<Int>
+        var number: ClauseNumber
+    }
+
+    let vocabulary: ReferenceVocabulary
+
+    func scan(_ text: [UInt8]) -> [Reference] {
+        var found: [Reference] = []
+        var index = 0
+        while index < text.count {
+            guard startsWord(text, at: index) else {
+                index += 1
+                continue
+            }
+            if let reference = keywordReference(text, at: index) {
+                found.append(reference)
+                index = max(reference.span.upperBound, index + 1)
+            } else if let reference = bareReference(text, at: index) {
+                found.append(reference)
+                index = reference.span.upperBound
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    // MARK: - The two forms
+
+    /// `paragraph 4.8 …`: a citing word, numbers, and a qualifier.
+    private func keywordReference(_ text: [UInt8], at start: Int) -> Reference? {
+        guard let word = vocabulary.words.first(where: { matches($0.bytes, in: text, at: start) }) else { return nil }
+        var cursor = start + word.bytes.count
+        let isSection = word.bytes.first == 0xC2 // §
+        if !isSection, !WordBytes.boundary(text, cursor) { return nil }
+        let spaces = skipSpaces(text, from: cursor)
+        if !isSection, spaces == cursor { return nil }
+        cursor = spaces
+        guard let (numbers, end) = numberList(text, from: cursor) else { return nil }
+        var target: Target
+        switch word.target {
+        case .current: target = .current
+        case .declaredBy(let slug): target = .document(slug)
+        }
+        let (qualified, qualifierEnd) = qualifier(text, from: end)
+        if let qualified { target = qualified }
+        if actPrecedes(text, before: start) { target = .external }
+        return Reference(numbers: numbers, target: target, span: start..<max(end, qualifierEnd))
+    }
+
+    /// `5.6 above` / `4.2 below`: a number of two or more parts, no word.
+    private func bareReference(_ text: [UInt8], at start: Int) -> Reference? {
+        guard start < text.count, isDigit(text[start]) else { return nil }
+        if start > 0, [UInt8(ascii: "."), UInt8(ascii: ","), 0xA3 /* £ */, UInt8(ascii: "$")].contains(text[start - 1]) { return nil }
+        guard let (number, end) = clauseNumber(text, from: start), number.number.parts.count >= 2 else { return nil }
+        let after = skipSpaces(text, from: end)
+        guard after > end else { return nil }
+        for word in ["above", "below"] where matches(Array(word.utf8), in: text, at: after) {
+            let wordEnd = after + word.utf8.count
+            if !WordBytes.boundary(text, wordEnd) { continue }
+            return Reference(numbers: [number], target: .current, span: start..<wordEnd)
+        }
+        return nil
+    }
+
+    // MARK: - Numbers
+
+    /// One or more numbers joined by `,` `and` `or` `to` `-` `–` `&`.
+    private func numberList(_ text: [UInt8], from start: Int) -> ([NumberAt], Int)? {
+        guard let (first, firstEnd) = clauseNumber(text, from: start) else { return nil }
+        var numbers = [first]
+        var end = firstEnd
+        while true {
+            guard let next = separatorEnd(text, from: end), let (number, numberEnd) = clauseNumber(text, from: next) else { break }
+            numbers.append(number)
+            end = numberEnd
+        }
+        return (numbers, end)
+    }
+
+    private static let separatorWords: [[UInt8]] = ["and", "or", "to", "&"].map { Array($0.utf8) }
+
+    private func separatorEnd(_ text: [UInt8], from start: Int) -> Int? {
+        var cursor = skipSpaces(text, from: start)
+        guard cursor < text.count else { return nil }
+        var punctuation = false
+        if text[cursor] == UInt8(ascii: ",") || text[cursor] == UInt8(ascii: "-") {
+            cursor += 1
+            punctuation = true
+        } else if matches([0xE2, 0x80, 0x93], in: text, at: cursor) || matches([0xE2, 0x80, 0x94], in: text, at: cursor) {
+            cursor += 3 // – or —
+            punctuation = true
+        }
+        cursor = skipSpaces(text, from: cursor)
+        for word in Self.separatorWords where matches(word, in: text, at: cursor) {
+            let end = cursor + word.count
+            if !WordBytes.boundary(text, end) { continue }
+            let after = skipSpaces(text, from: end)
+            if after > end || word == [UInt8(ascii: "&")] { return after }
+        }
+        return punctuation ? cursor : nil
+    }
+
+    /// A clause number with an optional letter suffix (`3(a)`, `3a`). Nil for
+    /// a year (first part of four or more digits), money or a measurement
+    /// glued to letters.
+    private func clauseNumber(_ text: [UInt8], from start: Int) -> (NumberAt, Int)? {
+        var cursor = start
+        var parts: [Int] = []
+        while true {
+            var digits = 0
+            var value = 0
+            while cursor < text.count, isDigit(text[cursor]) {
+                value = value * 10 + Int(text[cursor] - 48)
+                digits += 1
+                cursor += 1
+            }
+            guard digits > 0 else { return nil }
+            if digits > 3 { return nil }
+            parts.append(value)
+            if cursor + 1 < text.count, text[cursor] == UInt8(ascii: "."), isDigit(text[cursor + 1]) {
+                cursor += 1
+                continue
+            }
+            break
+        }
+        let numberEnd = cursor
+        // `3(a)`, `3(a)(ii)`: the suffix names part of clause 3.
+        while cursor < text.count, text[cursor] == UInt8(ascii: "(") {
+            var inner = cursor + 1
+            while inner < text.count, inner - cursor <= 5, isLowerOrDigit(text[inner]) { inner += 1 }
+            guard inner < text.count, inner > cursor + 1, text[inner] == UInt8(ascii: ")") else { break }
+            cursor = inner + 1
+        }
+        // `3a`
+        if cursor == numberEnd, cursor < text.count, isLower(text[cursor]), WordBytes.boundary(text, cursor + 1) {
+            cursor += 1
+        }
+        if !WordBytes.boundary(text, cursor) { return nil }
+        guard let number = ClauseNumber(parts: parts) else { return nil }
+        return (NumberAt(range: start..<numberEnd, number: number), cursor)
+    }
+
+    // MARK: - What follows and what precedes
+
+    private static let documentWords: [[UInt8]] = ["protocol", "policy", "procedure", "document", "code", "regulations", "orders", "rules", "scheme"].map { Array($0.utf8) }
+
+    /// `above`, `below`, `of this …`, `of the TITLE`, `of TITLE`, `of …`.
+    private func qualifier(_ text: [UInt8], from start: Int) -> (Target?, Int) {
+        let cursor = skipSpaces(text, from: start)
+        for word in ["above", "below"] where matches(Array(word.utf8), in: text, at: cursor) {
+            let end = cursor + word.utf8.count
+            if WordBytes.boundary(text, end) { return (.current, end) }
+        }
+        guard cursor > start, matchesWord("of", in: text, at: cursor) else { return (nil, start) }
+        var after = skipSpaces(text, from: cursor + 2)
+        guard after > cursor + 2, after < text.count else { return (nil, start) }
+        if matchesWord("this", in: text, at: after) || matchesWord("these", in: text, at: after) {
+            return (.current, after + 4)
+        }
+        // `of TITLE` or `of the TITLE`, the longest name that fits.
+        for candidate in [after, matchesWord("the", in: text, at: after) ? skipSpaces(text, from: after + 3) : -1] where candidate >= 0 {
+            if let name = vocabulary.names.first(where: { matches($0.bytes, in: text, at: candidate) && boundaryAfter(text, candidate + $0.bytes.count) }) {
+                return (.document(name.slug), candidate + name.bytes.count)
+            }
+        }
+        // `of the Protocol`: the document itself, as `of this Protocol`.
+        if matchesWord("the", in: text, at: after) {
+            after = skipSpaces(text, from: after + 3)
+            if let word = Self.documentWords.first(where: { matches($0, in: text, at: after) && boundaryAfter(text, after + $0.count) }) {
+                let end = after + word.count
+                let next = skipSpaces(text, from: end)
+                // "of the Protocol on …" or "of the Code of Conduct" name something else.
+                if next >= text.count || !(isUpper(text[next]) || matchesWord("of", in: text, at: next) || matchesWord("on", in: text, at: next)) {
+                    return (.current, end)
+                }
+            }
+        }
+        return (.external, cursor + 2)
+    }
+
+    /// `VAT Act 1994 section 33`, `the 1972 Act, section 101`: the number is the Act's.
+    private func actPrecedes(_ text: [UInt8], before start: Int) -> Bool {
+        var cursor = start
+        func back() { while cursor > 0, text[cursor - 1] == 0x20 || text[cursor - 1] == UInt8(ascii: ",") { cursor -= 1 } }
+        back()
+        var digits = 0
+        while cursor > 0, isDigit(text[cursor - 1]) { cursor -= 1; digits += 1 }
+        if digits > 0 && digits != 4 { return false }
+        back()
+        guard cursor >= 3, text[cursor - 3] == UInt8(ascii: "A"), text[cursor - 2] == UInt8(ascii: "c"), text[cursor - 1] == UInt8(ascii: "t") else { return false }
+        return WordBytes.boundaryBefore(text, cursor - 3)
+    }
+
+    // MARK: - Bytes
+
+    private func matches(_ word: [UInt8], in text: [UInt8], at index: Int) -> Bool {
+        guard index >= 0, index + word.count <= text.count else { return false }
+        for offset in 0..<word.count {
+            var byte = text[index + offset]
+            if byte >= 65 && byte <= 90 { byte += 32 }
+            if byte != word[offset] { return false }
+        }
+        return true
+    }
+
+    private func matchesWord(_ word: String, in text: [UInt8], at index: Int) -> Bool {
+        let bytes = Array(word.utf8)
+        return matches(bytes, in: text, at: index) && boundaryAfter(text, index + bytes.count)
+    }
+
+    private func boundaryAfter(_ text: [UInt8], _ index: Int) -> Bool {
+        WordBytes.boundary(text, index)
+    }
+
+    private func startsWord(_ text: [UInt8], at index: Int) -> Bool {
+        WordBytes.boundaryBefore(text, index) || text[index] == 0xC2
+    }
+
+    private func skipSpaces(_ text: [UInt8], from start: Int) -> Int {
+        var cursor = start
+        while cursor < text.count {
+            if text[cursor] == 0x20 || text[cursor] == 0x09 { cursor += 1 }
+            else if cursor + 1 < text.count, text[cursor] == 0xC2, text[cursor + 1] == 0xA0 { cursor += 2 } // no-break space
+            else { break }
+        }
+        return cursor
+    }
+
+    private func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+    private func isLower(_ b: UInt8) -> Bool { b >= 97 && b <= 122 }
+    private func isUpper(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
+    private func isLowerOrDigit(_ b: UInt8) -> Bool { isLower(b) || isDigit(b) }
+}

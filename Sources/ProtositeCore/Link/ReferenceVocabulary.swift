@@ -1,0 +1,65 @@
+/// The words that make a reference, and the names that point at protocols,
+/// for the whole site. Built once by the linker, shared by every scan.
+struct ReferenceVocabulary: Sendable {
+    /// Which document a citing word's numbers belong to.
+    enum WordTarget: Sendable, Equatable {
+        /// `paragraph`, `clause`, `section`, `§`: the document it stands in.
+        case current
+        /// A `cited_as` word: the document that declares it.
+        case declaredBy(slug: String)
+    }
+
+    struct Word: Sendable {
+        var bytes: [UInt8]
+        var target: WordTarget
+    }
+
+    struct Name: Sendable {
+        var bytes: [UInt8]
+        var slug: String
+    }
+
+    /// Longest first, lower-case.
+    private(set) var words: [Word] = []
+    /// Titles and aliases of every protocol, longest first, lower-case.
+    private(set) var names: [Name] = []
+
+    static let genericWords = ["paragraphs", "paragraph", "paras.", "paras", "para.", "para", "clauses", "clause", "sections", "section", "§§", "§"]
+
+    init(citedAs: [(slug: String, words: [String])], names: [(slug: String, name: String)]) {
+        var words = Self.genericWords.map { Word(bytes: Array($0.utf8), target: .current) }
+        for (slug, declared) in citedAs {
+            for word in declared {
+                let lower = word.lowercased().trimmingWhitespace()
+                guard !lower.isEmpty else { continue }
+                for form in Self.forms(of: lower) {
+                    words.append(Word(bytes: Array(form.utf8), target: .declaredBy(slug: slug)))
+                }
+            }
+        }
+        self.words = words.sorted { $0.bytes.count > $1.bytes.count }
+        self.names = names.compactMap { entry in
+            let lower = entry.name.lowercased().trimmingWhitespace()
+            return lower.isEmpty ? nil : Name(bytes: Array(lower.utf8), slug: entry.slug)
+        }.sorted { ($0.bytes.count, $1.slug) > ($1.bytes.count, $0.slug) }
+    }
+
+    /// `regulation` → regulation, regulations; `reg.` → reg., regs., reg, regs.
+    static func forms(of word: String) -> [String] {
+        if word.hasSuffix(".") {
+            let stem = String(word.dropLast())
+            return [word, stem + "s.", stem + "s", stem]
+        }
+        if word.hasSuffix("s") { return [word] }
+        return [word, word + "s"]
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let first = s.first, first.isWhitespace { s = s.dropFirst() }
+        while let last = s.last, last.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}
