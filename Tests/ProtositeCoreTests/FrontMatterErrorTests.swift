@@ -136,3 +136,26 @@ struct FrontMatterErrorTests {
         #expect(plan.outputs.isEmpty)
     }
 }
+
+@Suite("Safe mode")
+struct SafeModeTests {
+    @Test func rawHTMLIsDroppedWithAWarningAtItsPlace() throws {
+        let plan = try TestSupport.plan(["content/p.md": TestSupport.protocolFile(body: "Text <span onclick=\"x()\">here</span>.\n\n<div>block</div>\n\n<!-- a note -->\n")])
+        let warnings = plan.diagnostics.filter { $0.message.contains("raw HTML") }
+        #expect(warnings.map { "\($0.line):\($0.column)" } == ["5:6", "5:30", "7:1"])
+        let page = try #require(TestSupport.text(plan, "p/index.html"))
+        #expect(!page.contains("onclick"))
+        #expect(!page.contains("<div>block"))
+    }
+
+    @Test func unsafeHTMLPassesItThroughFiltered() throws {
+        let plan = try TestSupport.plan([
+            "protosite.yml": "unsafe_html: true\n",
+            "content/p.md": TestSupport.protocolFile(body: "<div class=\"note\">block</div>\n\n<script>alert(1)</script>\n"),
+        ])
+        #expect(!plan.diagnostics.contains { $0.message.contains("raw HTML") })
+        let page = try #require(TestSupport.text(plan, "p/index.html"))
+        #expect(page.contains("<div class=\"note\">block</div>"))
+        #expect(!page.contains("<script>alert"))
+    }
+}

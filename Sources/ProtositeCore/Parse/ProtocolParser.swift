@@ -33,6 +33,9 @@ public struct ProtocolParser: Sendable {
         guard let metadata = resolver.resolve(reading, diagnostics: &diagnostics) else { return nil }
 
         let tree = MarkdownParser.parse(split.body)
+        if !config.unsafeHTML {
+            diagnostics += RawHTMLCheck.warnings(in: tree, path: file.path, bodyFirstLine: split.bodyFirstLine)
+        }
         let finder = ClauseFinder(path: file.path, bodyFirstLine: split.bodyFirstLine)
         let found = finder.find(in: tree, diagnostics: &diagnostics)
         let sections = SectionWalker.sections(of: found.document, title: metadata.title)
