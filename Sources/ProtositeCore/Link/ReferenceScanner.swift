@@ -55,7 +55,7 @@ struct ReferenceScanner {
 
     /// `paragraph 4.8 …`: a citing word, numbers, and a qualifier.
     private func keywordReference(_ text: [UInt8], at start: Int) -> Reference? {
-        guard let word = vocabulary.words.first(where: { matches($0.bytes, in: text, at: start) }) else { return nil }
+        guard let word = vocabulary.words(startingAt: start, in: text).first(where: { matches($0.bytes, in: text, at: start) }) else { return nil }
         var cursor = start + word.bytes.count
         let isSection = word.bytes.first == 0xC2 // §
         if !isSection, !WordBytes.boundary(text, cursor) { return nil }
@@ -186,7 +186,7 @@ struct ReferenceScanner {
         }
         // `of TITLE` or `of the TITLE`, the longest name that fits.
         for candidate in [after, matchesWord("the", in: text, at: after) ? skipSpaces(text, from: after + 3) : -1] where candidate >= 0 {
-            if let name = vocabulary.names.first(where: { matches($0.bytes, in: text, at: candidate) && boundaryAfter(text, candidate + $0.bytes.count) }) {
+            if let name = vocabulary.names(startingAt: candidate, in: text).first(where: { matches($0.bytes, in: text, at: candidate) && boundaryAfter(text, candidate + $0.bytes.count) }) {
                 return (.document(name.slug), candidate + name.bytes.count)
             }
         }

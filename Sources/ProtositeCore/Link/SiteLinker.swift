@@ -215,7 +215,7 @@ struct DocumentLinker {
         var index = 0
         while index < bytes.count {
             if !WordBytes.boundaryBefore(bytes, index) { index += 1; continue }
-            guard let name = site.vocabulary.names.first(where: { matchesLower($0.bytes, bytes, at: index) && WordBytes.boundary(bytes, index + $0.bytes.count) }) else {
+            guard let name = site.vocabulary.names(startingAt: index, in: bytes).first(where: { matchesLower($0.bytes, bytes, at: index) && WordBytes.boundary(bytes, index + $0.bytes.count) }) else {
                 index += 1
                 continue
             }
