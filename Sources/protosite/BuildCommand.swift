@@ -20,59 +20,34 @@ struct BuildCommand: ParsableCommand {
     var verbose = false
 
     func validate() throws {
-        if let today { _ = try parsedToday(today) }
-    }
-
-    private func parsedToday(_ text: String?) throws -> CalendarDay {
-        do {
-            return try TodayResolver.resolve(option: text)
-        } catch {
-            throw ValidationError(String(describing: error))
-        }
+        _ = try project.today(today)
     }
 
     func run() throws {
-        let started = Date()
-        let rootURL = URL(fileURLWithPath: project.root).standardizedFileURL
-        let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL }
-            ?? rootURL.appendingPathComponent("site")
         let verbose = self.verbose
-        let builder = SiteBuilder(
-            fileSystem: .disk(root: rootURL.path),
-            today: try parsedToday(today),
+        let build = BuildRun(
+            root: project.rootURL,
+            output: project.outputURL(output),
+            today: try project.today(today),
+            strict: project.strict,
             onStage: { name, seconds in
                 if verbose { DiagnosticPrinter.standardError(String(format: "[%@] %.3f s", name, seconds)) }
             }
         )
-        let writer = SiteWriter(output: outputURL)
-        do {
-            try writer.checkTarget(root: rootURL)
-        } catch {
-            DiagnosticPrinter.standardError("protosite: error: \(error)")
+        let result = build.run()
+        DiagnosticPrinter.print(result.diagnostics)
+        switch result.outcome {
+        case .built(let count):
+            DiagnosticPrinter.standardError(String(format: "built %d protocol%@ into %@ in %.2f s", count, count == 1 ? "" : "s", build.output.path, result.seconds))
+        case .contentErrors:
+            DiagnosticPrinter.standardError("protosite: the site was not built; \(build.output.path) is unchanged")
+            throw ExitCode(ExitStatus.contentErrors)
+        case .refused(let message):
+            DiagnosticPrinter.standardError("protosite: error: \(message)")
             throw ExitCode(ExitStatus.usage)
-        }
-        let plan: SiteBuilder.Plan
-        do {
-            plan = try builder.plan()
-        } catch {
-            DiagnosticPrinter.standardError("protosite: error: \(error.localizedDescription)")
+        case .failed(let message):
+            DiagnosticPrinter.standardError("protosite: error: \(message)")
             throw ExitCode(ExitStatus.failure)
         }
-        let diagnostics = DiagnosticPrinter.applyingStrict(plan.diagnostics, strict: project.strict)
-        DiagnosticPrinter.print(diagnostics)
-        let status = DiagnosticPrinter.status(diagnostics, strict: project.strict)
-        guard status == 0 else {
-            DiagnosticPrinter.standardError("protosite: the site was not built; \(outputURL.path) is unchanged")
-            throw ExitCode(status)
-        }
-        do {
-            try writer.write(plan.outputs)
-        } catch {
-            DiagnosticPrinter.standardError("protosite: error: \(error)")
-            throw ExitCode(ExitStatus.failure)
-        }
-        let count = plan.site?.protocols.count ?? 0
-        let seconds = Date().timeIntervalSince(started)
-        DiagnosticPrinter.standardError(String(format: "built %d protocol%@ into %@ in %.2f s", count, count == 1 ? "" : "s", outputURL.path, seconds))
     }
 }

@@ -20,19 +20,13 @@ struct CheckCommand: ParsableCommand {
         guard DiagnosticPrinter.Format(rawValue: format) != nil else {
             throw ValidationError("--format must be 'text' or 'json'")
         }
+        _ = try project.today(today)
     }
 
     func run() throws {
-        let rootURL = URL(fileURLWithPath: project.root).standardizedFileURL
-        let day: CalendarDay
-        do {
-            day = try TodayResolver.resolve(option: today)
-        } catch {
-            throw ValidationError(String(describing: error))
-        }
         let plan: SiteBuilder.Plan
         do {
-            plan = try SiteBuilder(fileSystem: .disk(root: rootURL.path), today: day).plan()
+            plan = try SiteBuilder(fileSystem: .disk(root: project.rootURL.path), today: try project.today(today)).plan()
         } catch {
             DiagnosticPrinter.standardError("protosite: error: \(error.localizedDescription)")
             throw ExitCode(ExitStatus.failure)

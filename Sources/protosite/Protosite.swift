@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ProtositeCore
 
 /// The `protosite` command: thin, it parses options and calls ProtositeCore.
@@ -31,4 +32,23 @@ struct ProjectOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Treat warnings as errors (exit status 1).")
     var strict = false
+
+    var rootURL: URL {
+        URL(fileURLWithPath: root, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+    }
+
+    /// `--output`, relative to the working folder, else ROOT/site.
+    func outputURL(_ output: String?) -> URL {
+        guard let output else { return rootURL.appendingPathComponent("site") }
+        return URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+    }
+
+    /// `--today`, else SOURCE_DATE_EPOCH, else the clock; a bad value is a usage error.
+    func today(_ option: String?) throws -> CalendarDay {
+        do {
+            return try TodayResolver.resolve(option: option)
+        } catch {
+            throw ValidationError(String(describing: error))
+        }
+    }
 }
