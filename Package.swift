@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
     targets: [
         // The system cmark-gfm (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -52,10 +53,16 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // `protosite serve`: a loopback preview server that rebuilds on change.
+        .target(
+            name: "ProtositeServe",
+            dependencies: ["ProtositeCore", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "protosite",
             dependencies: [
                 "ProtositeCore",
+                "ProtositeServe",
                 "ProtositeImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

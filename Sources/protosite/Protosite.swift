@@ -3,7 +3,7 @@ import Foundation
 import ProtositeCore
 
 /// The `protosite` command: thin, it parses options and calls ProtositeCore.
-struct Protosite: ParsableCommand {
+struct Protosite: AsyncParsableCommand {
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
@@ -14,7 +14,7 @@ struct Protosite: ParsableCommand {
         protosite.yml and an optional templates/ folder. 'protosite build' writes the site to site/.
         """,
         version: version,
-        subcommands: [BuildCommand.self, CheckCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, InitCommand.self, NewCommand.self, ServeCommand.self]
     )
 }
 

@@ -4,7 +4,13 @@ import Foundation
 // swift-argument-parser exits 64 on usage errors; SPEC §3 says 2.
 do {
     var command = try Protosite.parseAsRoot()
-    try command.run()
+    // An async command's synchronous `run` only prints help: dispatch to the
+    // async one.
+    if var asyncCommand = command as? any AsyncParsableCommand {
+        try await runAsync(&asyncCommand)
+    } else {
+        try command.run()
+    }
 } catch {
     let code = Protosite.exitCode(for: error)
     if code == .success {
@@ -16,4 +22,8 @@ do {
     let message = Protosite.fullMessage(for: error)
     if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
     Foundation.exit(code == .validationFailure ? ExitStatus.usage : (code.rawValue == 0 ? 0 : ExitStatus.failure))
+}
+
+private func runAsync<Command: AsyncParsableCommand>(_ command: inout Command) async throws {
+    try await command.run()
 }

@@ -1,0 +1,123 @@
+import FlyingFox
+import Foundation
+import ProtositeCore
+
+/// `protosite serve`: builds the site, serves it on 127.0.0.1, rebuilds when
+/// a source changes, and tells open pages to reload. A failed build shows
+/// its diagnostics in the page rather than a stale site.
+public struct PreviewServer: Sendable {
+    public var build: BuildRun
+    public var port: UInt16
+    /// How often sources are compared for changes.
+    public var pollInterval: Duration = .milliseconds(200)
+
+    public init(build: BuildRun, port: UInt16) {
+        self.build = build
+        self.port = port
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case portInUse(UInt16, suggestion: UInt16?)
+        case cannotListen(String)
+
+        public var description: String {
+            switch self {
+            case .portInUse(let port, let suggestion):
+                let hint = suggestion.map { "; try --port \($0), which is free" } ?? ""
+                return "port \(port) is already in use on 127.0.0.1\(hint)"
+            case .cannotListen(let message):
+                return "cannot listen on 127.0.0.1: \(message)"
+            }
+        }
+    }
+
+    /// Runs until the task is cancelled. `onEvent` hears each build and the
+    /// address once listening.
+    public func run(onEvent: @escaping @Sendable (Event) -> Void) async throws {
+        guard Self.isFree(port) else {
+            throw Failure.portInUse(port, suggestion: Self.freePort())
+        }
+        let state = PreviewState()
+        let first = build.run()
+        await state.record(first)
+        onEvent(.built(first))
+
+        let handler = PreviewHandler(siteFolder: build.output, state: state)
+        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled, handler: handler)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                do {
+                    try await server.run()
+                } catch is CancellationError {
+                    throw CancellationError()
+                } catch {
+                    throw Failure.cannotListen(error.localizedDescription)
+                }
+            }
+            group.addTask {
+                try await server.waitUntilListening()
+                onEvent(.listening(URL(string: "http://127.0.0.1:\(port)/")!))
+                try await watch(state: state, onEvent: onEvent)
+            }
+            defer { group.cancelAll() }
+            do {
+                try await group.next()
+            } catch {
+                await state.releaseAll()
+                await server.stop(timeout: 1)
+                throw error
+            }
+            await state.releaseAll()
+            await server.stop(timeout: 1)
+        }
+    }
+
+    public enum Event: Sendable {
+        case listening(URL)
+        case built(BuildRun.Result)
+    }
+
+    private func watch(state: PreviewState, onEvent: @escaping @Sendable (Event) -> Void) async throws {
+        let watcher = SourceWatcher(root: build.root)
+        var last = watcher.snapshot()
+        while !Task.isCancelled {
+            try await Task.sleep(for: pollInterval)
+            let now = watcher.snapshot()
+            guard now != last else { continue }
+            last = now
+            let result = build.run()
+            await state.record(result)
+            onEvent(.built(result))
+        }
+    }
+
+    /// Whether nothing listens on the port (binding a probe socket tells).
+    static func isFree(_ port: UInt16) -> Bool {
+        probe(port) != nil
+    }
+
+    /// A port the system says is free.
+    public static func freePort() -> UInt16? {
+        probe(0)
+    }
+
+    private static func probe(_ port: UInt16) -> UInt16? {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0 else { return nil }
+        var actual = sockaddr_in()
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &actual) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        return UInt16(bigEndian: actual.sin_port)
+    }
+}
