@@ -100,8 +100,11 @@ public struct MarkdownDocument: Sendable, Equatable {
         self.root = root
     }
 
+    /// The top-level blocks. Yielded in place, so editing one block through
+    /// `blocks[i]` does not copy the whole array (that made linking a
+    /// 100,000-clause file quadratic).
     public var blocks: [MarkdownNode] {
-        get { root.children }
-        set { root.children = newValue }
+        _read { yield root.children }
+        _modify { yield &root.children }
     }
 }

@@ -18,15 +18,25 @@ public enum MarkdownParser {
         cmark_gfm_core_extensions_ensure_registered()
     }()
 
+    /// Why a document was not accepted.
+    public enum Failure: Error, Equatable, Sendable {
+        /// Blocks or inlines nested deeper than `maximumDepth`, first at this body line.
+        case nestedTooDeep(line: Int, depth: Int)
+    }
+
+    /// Deeper nesting than any real document needs; it bounds the recursion
+    /// of every later stage (worker threads have small stacks).
+    public static let maximumDepth = 128
+
     /// Parses a Markdown body (no front matter) into a document tree.
     ///
     /// - Parameter text: the Markdown, already known to be valid UTF-8.
-    public static func parse(_ text: String) -> MarkdownDocument {
+    public static func parse(_ text: String, maximumDepth: Int = MarkdownParser.maximumDepth) throws(Failure) -> MarkdownDocument {
         _ = registered
         let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
-        return lock.withLock {
+        return try lock.withLock { () -> Result<MarkdownDocument, Failure> in
             guard let parser = cmark_parser_new(options) else {
-                return MarkdownDocument(root: MarkdownNode(.document))
+                return .success(MarkdownDocument(root: MarkdownNode(.document)))
             }
             defer { cmark_parser_free(parser) }
             for name in extensionNames {
@@ -41,11 +51,37 @@ public enum MarkdownParser {
                 }
             }
             guard let root = cmark_parser_finish(parser) else {
-                return MarkdownDocument(root: MarkdownNode(.document))
+                return .success(MarkdownDocument(root: MarkdownNode(.document)))
             }
             defer { cmark_node_free(root) }
-            return FootnoteLabels.restore(in: MarkdownDocument(root: convert(root)), source: bytes)
+            if let failure = tooDeep(root, limit: maximumDepth) { return .failure(failure) }
+            return .success(FootnoteLabels.restore(in: MarkdownDocument(root: convert(root)), source: bytes))
+        }.get()
+    }
+
+    /// The first node nested deeper than `limit`, found without recursion.
+    private static func tooDeep(_ root: OpaquePointer, limit: Int) -> Failure? {
+        guard let iterator = cmark_iter_new(root) else { return nil }
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            var depth = 0
+            var parent = cmark_node_parent(node)
+            while let current = parent, depth <= limit {
+                depth += 1
+                parent = cmark_node_parent(current)
+            }
+            if depth > limit {
+                var line = Int(cmark_node_get_start_line(node))
+                var up = cmark_node_parent(node)
+                while line == 0, let current = up {
+                    line = Int(cmark_node_get_start_line(current))
+                    up = cmark_node_parent(current)
+                }
+                return .nestedTooDeep(line: line, depth: depth)
+            }
         }
+        return nil
     }
 
     /// Copies a cmark node and its subtree into Swift values. Iterative over

@@ -38,6 +38,10 @@ public struct PreviewServer: Sendable {
             throw Failure.portInUse(port, suggestion: Self.freePort())
         }
         let state = PreviewState()
+        // Sources are fingerprinted before the first build, so an edit made
+        // while it runs, or just after the address is printed, is not missed.
+        let watcher = SourceWatcher(root: build.root)
+        let initial = watcher.snapshot()
         let first = build.run()
         await state.record(first)
         onEvent(.built(first))
@@ -57,7 +61,7 @@ public struct PreviewServer: Sendable {
             group.addTask {
                 try await server.waitUntilListening()
                 onEvent(.listening(URL(string: "http://127.0.0.1:\(port)/")!))
-                try await watch(state: state, onEvent: onEvent)
+                try await watch(watcher, from: initial, state: state, onEvent: onEvent)
             }
             defer { group.cancelAll() }
             do {
@@ -77,13 +81,14 @@ public struct PreviewServer: Sendable {
         case built(BuildRun.Result)
     }
 
-    private func watch(state: PreviewState, onEvent: @escaping @Sendable (Event) -> Void) async throws {
-        let watcher = SourceWatcher(root: build.root)
-        var last = watcher.snapshot()
+    private func watch(_ watcher: SourceWatcher, from initial: [String: String], state: PreviewState, onEvent: @escaping @Sendable (Event) -> Void) async throws {
+        var last = initial
         while !Task.isCancelled {
-            try await Task.sleep(for: pollInterval)
             let now = watcher.snapshot()
-            guard now != last else { continue }
+            if now == last {
+                try await Task.sleep(for: pollInterval)
+                continue
+            }
             last = now
             let result = build.run()
             await state.record(result)

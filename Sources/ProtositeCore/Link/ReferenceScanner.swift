@@ -186,8 +186,8 @@ struct ReferenceScanner {
         }
         // `of TITLE` or `of the TITLE`, the longest name that fits.
         for candidate in [after, matchesWord("the", in: text, at: after) ? skipSpaces(text, from: after + 3) : -1] where candidate >= 0 {
-            if let name = vocabulary.names(startingAt: candidate, in: text).first(where: { matches($0.bytes, in: text, at: candidate) && boundaryAfter(text, candidate + $0.bytes.count) }) {
-                return (.document(name.slug), candidate + name.bytes.count)
+            if let (slug, end) = vocabulary.names.longestMatch(in: text, at: candidate), boundaryAfter(text, end) {
+                return (.document(slug), end)
             }
         }
         // `of the Protocol`: the document itself, as `of this Protocol`.

@@ -14,25 +14,12 @@ struct ReferenceVocabulary: Sendable {
         var target: WordTarget
     }
 
-    struct Name: Sendable {
-        var bytes: [UInt8]
-        var slug: String
-    }
-
     /// Longest first, lower-case.
     private(set) var words: [Word] = []
-    /// Titles and aliases of every protocol, longest first, lower-case.
-    private(set) var names: [Name] = []
-    /// Names by their first word, so a scan looks at a handful of names per
-    /// word instead of every title of the site.
-    private var namesByFirstWord: [[UInt8]: [Name]] = [:]
+    /// Titles and aliases of every protocol.
+    let names: NameTrie
     /// Citing words by their first byte.
     private var wordsByFirstByte: [UInt8: [Word]] = [:]
-
-    /// Names that could start at `index` (its first word matches), longest first.
-    func names(startingAt index: Int, in text: [UInt8]) -> [Name] {
-        namesByFirstWord[Self.firstWord(text, from: index)] ?? []
-    }
 
     /// Citing words that could start at `index`, longest first.
     func words(startingAt index: Int, in text: [UInt8]) -> [Word] {
@@ -40,19 +27,6 @@ struct ReferenceVocabulary: Sendable {
         var byte = text[index]
         if byte >= 65 && byte <= 90 { byte += 32 }
         return wordsByFirstByte[byte] ?? []
-    }
-
-    /// The lower-cased ASCII-folded word at `index` (up to a boundary).
-    static func firstWord(_ text: [UInt8], from index: Int) -> [UInt8] {
-        var word: [UInt8] = []
-        var cursor = index
-        while cursor < text.count, !WordBytes.boundary(text, cursor) || (cursor > index && text[cursor] & 0xC0 == 0x80) {
-            var byte = text[cursor]
-            if byte >= 65 && byte <= 90 { byte += 32 }
-            word.append(byte)
-            cursor += 1
-        }
-        return word
     }
 
     static let genericWords = ["paragraphs", "paragraph", "paras.", "paras", "para.", "para", "clauses", "clause", "sections", "section", "§§", "§"]
@@ -69,13 +43,7 @@ struct ReferenceVocabulary: Sendable {
             }
         }
         self.words = words.sorted { $0.bytes.count > $1.bytes.count }
-        self.names = names.compactMap { entry in
-            let lower = entry.name.lowercased().trimmingWhitespace()
-            return lower.isEmpty ? nil : Name(bytes: Array(lower.utf8), slug: entry.slug)
-        }.sorted { ($0.bytes.count, $1.slug) > ($1.bytes.count, $0.slug) }
-        for name in self.names {
-            namesByFirstWord[Self.firstWord(name.bytes, from: 0), default: []].append(name)
-        }
+        self.names = NameTrie(names.map { ($0.slug, $0.name) })
         for word in self.words {
             wordsByFirstByte[word.bytes[0], default: []].append(word)
         }

@@ -36,8 +36,6 @@ struct SiteIndex {
     /// Slug → clause number → anchor.
     let clauses: [String: Set<ClauseNumber>]
     let titles: [String: String]
-    /// Slug → its own title and aliases, lower-case (never linked as mentions of itself).
-    let ownNames: [String: Set<String>]
 
     init(_ documents: [ProtocolDocument]) {
         vocabulary = ReferenceVocabulary(
@@ -48,19 +46,16 @@ struct SiteIndex {
         var anchors: [String: Set<String>] = [:]
         var clauses: [String: Set<ClauseNumber>] = [:]
         var titles: [String: String] = [:]
-        var ownNames: [String: Set<String>] = [:]
         for document in documents {
             let slug = document.metadata.slug
             slugsByPath[document.path] = slug
             anchors[slug] = Set(document.headings.map(\.anchor) + document.clauses.map(\.anchor))
             clauses[slug] = Set(document.clauses.map(\.number))
             titles[slug] = document.metadata.title
-            ownNames[slug] = Set(([document.metadata.title] + document.metadata.aliases).map { $0.lowercased() })
         }
         resolver = ContentLinkResolver(slugsByPath: slugsByPath, anchorsBySlug: anchors)
         self.clauses = clauses
         self.titles = titles
-        self.ownNames = ownNames
     }
 }
 
@@ -210,25 +205,24 @@ struct DocumentLinker {
     /// Other protocols named by title or alias, once per section each.
     private mutating func mentionLinks(_ text: InlineText, section: Int, avoiding taken: [Range<Int>]) -> [TextLink] {
         var links: [TextLink] = []
-        let own = site.ownNames[slug] ?? []
         let bytes = text.bytes
         var index = 0
         while index < bytes.count {
-            if !WordBytes.boundaryBefore(bytes, index) { index += 1; continue }
-            guard let name = site.vocabulary.names(startingAt: index, in: bytes).first(where: { matchesLower($0.bytes, bytes, at: index) && WordBytes.boundary(bytes, index + $0.bytes.count) }) else {
+            guard WordBytes.boundaryBefore(bytes, index), bytes[index] != 0x20,
+                  let (target, end) = site.vocabulary.names.longestMatch(in: bytes, at: index), WordBytes.boundary(bytes, end) else {
                 index += 1
                 continue
             }
-            let range = index..<(index + name.bytes.count)
-            index = range.upperBound
-            guard name.slug != slug, !own.contains(String(decoding: name.bytes, as: UTF8.self)) else { continue }
+            let range = index..<end
+            index = end
+            guard target != slug else { continue }
             guard !taken.contains(where: { $0.overlaps(range) }) else { continue }
-            let key = "\(section) \(name.slug)"
+            let key = "\(section) \(target)"
             guard !mentioned.contains(key) else { continue }
             // The name must lie inside one text node to become a link.
-            guard let (start, offset) = text.locate(range.lowerBound), let (end, _) = text.locate(range.upperBound - 1), start == end else { continue }
+            guard let (start, offset) = text.locate(range.lowerBound), let (last, _) = text.locate(range.upperBound - 1), start == last else { continue }
             mentioned.insert(key)
-            links.append(TextLink(piece: start, range: offset..<(offset + range.count), destination: url(name.slug, nil), className: "xref xref-document"))
+            links.append(TextLink(piece: start, range: offset..<(offset + range.count), destination: url(target, nil), className: "xref xref-document"))
         }
         return links
     }
@@ -249,15 +243,5 @@ struct DocumentLinker {
     private func url(_ target: String, _ anchor: String?) -> String {
         let fragment = anchor.map { "#" + $0 } ?? ""
         return target == slug ? (fragment.isEmpty ? "./" : fragment) : root + target + "/" + fragment
-    }
-
-    private func matchesLower(_ word: [UInt8], _ text: [UInt8], at index: Int) -> Bool {
-        guard index + word.count <= text.count else { return false }
-        for offset in 0..<word.count {
-            var byte = text[index + offset]
-            if byte >= 65 && byte <= 90 { byte += 32 }
-            if byte != word[offset] { return false }
-        }
-        return true
     }
 }

@@ -31,8 +31,19 @@ public struct ProtocolParser: Sendable {
         guard let reading = reader.read(split.yaml, diagnostics: &diagnostics) else { return nil }
         let resolver = MetadataResolver(path: file.path, defaultSlug: SlugRules.slug(forContentPath: file.path), config: config)
         guard let metadata = resolver.resolve(reading, diagnostics: &diagnostics) else { return nil }
+        if reading.frontMatter.slug == nil, let problem = SlugRules.problem(with: metadata.slug) {
+            diagnostics.append(.error("this file's name gives the page address '\(metadata.slug)', which cannot be used (\(problem)); rename the file or add 'slug: …' to the front matter", in: file.path, line: 1, column: 1))
+            return nil
+        }
 
-        let tree = MarkdownParser.parse(split.body)
+        let tree: MarkdownDocument
+        do throws(MarkdownParser.Failure) {
+            tree = try MarkdownParser.parse(split.body)
+        } catch {
+            guard case .nestedTooDeep(let line, _) = error else { return nil }
+            diagnostics.append(.error("lists, quotes or emphasis are nested more than \(MarkdownParser.maximumDepth) levels deep here; protocols do not need that many", in: file.path, line: line + split.bodyFirstLine - 1, column: 1))
+            return nil
+        }
         if !config.unsafeHTML {
             diagnostics += RawHTMLCheck.warnings(in: tree, path: file.path, bodyFirstLine: split.bodyFirstLine)
         }

@@ -91,9 +91,10 @@ public struct SiteRenderer: Sendable {
         let root = Self.root(forPagePath: path)
         let decorated = ClauseDecorator(backLinks: linked.backLinks, slug: metadata.slug, root: root).decorate(document.body)
         let body = HTMLRenderer(allowRawHTML: config.unsafeHTML).render(decorated)
+        let topLevel = document.headings.map(\.level).min() ?? 2
         let toc = document.headings.map { heading in
             TOCEntry(text: heading.text, number: heading.clause?.description, anchor: heading.anchor, level: heading.level,
-                     isSubsection: heading.level > (document.headings.map(\.level).min() ?? 2))
+                     isSubsection: heading.level > topLevel)
         }
         let history = metadata.history.map { row in
             HistoryRowContext(date: row.date?.longForm, dateISO: row.date?.description, version: row.version, change: row.change, review: row.review?.longForm)

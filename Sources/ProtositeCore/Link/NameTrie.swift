@@ -1,0 +1,78 @@
+/// Every protocol's title and aliases as a trie of words, so finding the
+/// longest name that starts at a place in the text costs a few dictionary
+/// look-ups, however many protocols the site has.
+///
+/// Names and text are read as the same words: runs of letters and digits
+/// (lower-cased), each other visible character a word of its own, white
+/// space only separating. "Member / Officer  Protocol" matches
+/// "member / officer protocol" across a line break.
+struct NameTrie: Sendable {
+    private var children: [[ [UInt8]: Int ]] = [[:]]
+    /// The slug a complete name ends in at each node.
+    private var slugs: [String?] = [nil]
+
+    init(_ names: [(slug: String, name: String)]) {
+        // Sorted so that when two protocols share a name the first slug wins, stably.
+        for (slug, name) in names.sorted(by: { ($0.name, $0.slug) < ($1.name, $1.slug) }) {
+            let bytes = Array(name.utf8)
+            var node = 0
+            var cursor = 0
+            var any = false
+            while let (word, end) = Self.word(in: bytes, at: cursor) {
+                any = true
+                if let next = children[node][word] {
+                    node = next
+                } else {
+                    children.append([:])
+                    slugs.append(nil)
+                    children[node][word] = children.count - 1
+                    node = children.count - 1
+                }
+                cursor = end
+            }
+            if any, slugs[node] == nil { slugs[node] = slug }
+        }
+    }
+
+    /// The longest name starting at `index`: its slug and where it ends.
+    func longestMatch(in text: [UInt8], at index: Int) -> (slug: String, end: Int)? {
+        var node = 0
+        var cursor = index
+        var best: (String, Int)?
+        while let (word, end) = Self.word(in: text, at: cursor), let next = children[node][word] {
+            node = next
+            cursor = end
+            if let slug = slugs[node] { best = (slug, end) }
+        }
+        return best
+    }
+
+    /// The word at `index` after any white space, lower-cased, and where it
+    /// ends; nil at the end of the text or at a barrier (NUL).
+    static func word(in text: [UInt8], at index: Int) -> ([UInt8], Int)? {
+        var cursor = index
+        while cursor < text.count, text[cursor] == 0x20 || text[cursor] == 0x09 || text[cursor] == 0x0A {
+            cursor += 1
+        }
+        if cursor + 1 < text.count, text[cursor] == 0xC2, text[cursor + 1] == 0xA0 { return word(in: text, at: cursor + 2) }
+        guard cursor < text.count, text[cursor] != 0 else { return nil }
+        var word: [UInt8] = []
+        if WordBytes.isWordCharacter(text, at: cursor) {
+            while cursor < text.count, WordBytes.isWordCharacter(text, at: cursor) || text[cursor] & 0xC0 == 0x80 {
+                var byte = text[cursor]
+                if byte >= 65 && byte <= 90 { byte += 32 }
+                word.append(byte)
+                cursor += 1
+            }
+        } else {
+            // One punctuation character, all of its UTF-8 bytes. Curly
+            // apostrophes read as straight ones.
+            var end = cursor + 1
+            while end < text.count, text[end] & 0xC0 == 0x80 { end += 1 }
+            let character = Array(text[cursor..<end])
+            word = character == [0xE2, 0x80, 0x99] ? [0x27] : character
+            cursor = end
+        }
+        return (word, cursor)
+    }
+}
