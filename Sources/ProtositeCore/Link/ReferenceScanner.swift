@@ -142,7 +142,7 @@ struct ReferenceScanner {
                 cursor += 1
             }
             guard digits > 0 else { return nil }
-            if digits > 3 { return nil }
+            if digits > ClauseNumber.maximumDigits(part: parts.count) { return nil }
             parts.append(value)
             if cursor + 1 < text.count, text[cursor] == UInt8(ascii: "."), isDigit(text[cursor + 1]) {
                 cursor += 1

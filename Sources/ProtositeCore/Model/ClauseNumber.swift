@@ -18,14 +18,20 @@ public struct ClauseNumber: Sendable, Hashable, Comparable, CustomStringConverti
         let pieces = body.split(separator: ".", omittingEmptySubsequences: false)
         guard !pieces.isEmpty, pieces.count <= 8 else { return nil }
         var parts: [Int] = []
-        for piece in pieces {
-            guard !piece.isEmpty, piece.count <= 3, piece.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        for (index, piece) in pieces.enumerated() {
+            guard !piece.isEmpty, piece.count <= Self.maximumDigits(part: index), piece.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
             parts.append(Int(piece)!)
         }
         self.init(parts: parts)
     }
 
     public init?(_ text: String) { self.init(Substring(text)) }
+
+    /// A first part of four digits is a year (`2015`); later parts may be
+    /// long (`1.1000` in a very long schedule).
+    static func maximumDigits(part: Int) -> Int {
+        part == 0 ? 3 : 6
+    }
 
     /// `4.8`
     public var description: String { parts.map(String.init).joined(separator: ".") }
@@ -54,7 +60,7 @@ extension ClauseNumber {
             let byte = utf8[end]
             if byte >= 48 && byte <= 57 {
                 digitsInPart += 1
-                if digitsInPart > 3 { return nil }
+                if digitsInPart > maximumDigits(part: parts) { return nil }
                 sawDigit = true
             } else if byte == 46, digitsInPart > 0 {
                 parts += 1

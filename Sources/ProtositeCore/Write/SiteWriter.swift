@@ -68,14 +68,26 @@ public struct SiteWriter: Sendable {
             // The marker goes first: a half-written staging folder is still
             // recognisably ours and is cleaned up by the next build.
             try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
-            var made: Set<String> = [""]
-            for file in outputs where file.path != Self.markerName {
-                let folder = (file.path as NSString).deletingLastPathComponent
-                if !made.contains(folder) {
-                    try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
-                    made.insert(folder)
+            // Folders first, one by one; then the files on all cores.
+            let files = outputs.filter { $0.path != Self.markerName }
+            let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).subtracting([""]).sorted()
+            for folder in folders {
+                try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+            }
+            let failures = ResultSlots<String>(count: 1)
+            let chunk = 64
+            DispatchQueue.concurrentPerform(iterations: (files.count + chunk - 1) / chunk) { part in
+                for file in files[(part * chunk)..<min(files.count, (part + 1) * chunk)] {
+                    do {
+                        try Data(file.bytes).write(to: staging.appendingPathComponent(file.path))
+                    } catch {
+                        failures.set(0, "\(file.path): \(error.localizedDescription)")
+                        return
+                    }
                 }
-                try Data(file.bytes).write(to: staging.appendingPathComponent(file.path))
+            }
+            if let failure = failures.values.first {
+                throw Failure.io(failure)
             }
         } catch {
             try? fm.removeItem(at: staging)
