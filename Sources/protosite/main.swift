@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
 
+// A write past a file-size limit (or a full quota) should fail as an error
+// the build reports, not kill the process and leave a half-written folder.
+signal(SIGXFSZ, SIG_IGN)
+
 // swift-argument-parser exits 64 on usage errors; SPEC §3 says 2.
 do {
     var command = try Protosite.parseAsRoot()

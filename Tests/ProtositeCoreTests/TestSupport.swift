@@ -54,9 +54,18 @@ enum TestSupport {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // Both pipes are drained at once: a child that fills one while we
+        // wait on the other would never finish.
+        let errors = ResultSlots<Data>(count: 1)
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            errors.set(0, err.fileHandleForReading.readDataToEndOfFile())
+            done.signal()
+        }.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        done.wait()
         process.waitUntilExit()
+        let errData = errors.values.first ?? Data()
         return RunResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 

@@ -167,8 +167,8 @@ struct DocumentLinker {
                 guard clauses.contains(number.number) else {
                     let (line, column) = text.position(of: number.range.lowerBound, fallbackLine: container.line)
                     let cited = text.string(reference.span.lowerBound..<number.range.upperBound)
-                    let whose = targetSlug == slug ? "this protocol has" : "'\(site.titles[targetSlug] ?? targetSlug)' has"
-                    diagnostics.append(.warning("'\(cited)' refers to clause \(number.number), which \(whose) no such clause", in: document.path, line: line + document.bodyFirstLine - 1, column: column))
+                    let whose = targetSlug == slug ? "this protocol" : "'\(site.titles[targetSlug] ?? targetSlug)'"
+                    diagnostics.append(.warning("'\(cited)' refers to clause \(number.number), but \(whose) has no clause \(number.number)", in: document.path, line: line + document.bodyFirstLine - 1, column: column))
                     continue
                 }
                 guard let (piece, offset) = text.locate(number.range.lowerBound) else { continue }

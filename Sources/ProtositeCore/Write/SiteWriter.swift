@@ -126,20 +126,25 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    /// Staging folders of builds that were killed: ours (they carry the
-    /// marker), so removed.
+    /// Staging folders of builds that were killed. Their names
+    /// (`.NAME.protosite-new-PID`) are protosite's alone, so they are removed
+    /// whatever a killed build left in them.
     private func removeLeftovers(in parent: URL, name: String) {
         let fm = FileManager.default
         guard let entries = try? fm.contentsOfDirectory(atPath: parent.path) else { return }
-        for entry in entries where entry.hasPrefix(".\(name).protosite-new-") || entry.hasPrefix(".\(name).protosite-old-") {
-            let url = parent.appendingPathComponent(entry)
-            if entry.hasPrefix(".\(name).protosite-old-"), !fm.fileExists(atPath: output.path) {
-                // A build died between the two renames: the previous site comes back.
-                try? fm.moveItem(at: url, to: output)
-                continue
+        for entry in entries {
+            for kind in ["new", "old"] {
+                let prefix = ".\(name).protosite-\(kind)-"
+                guard entry.hasPrefix(prefix), !entry.dropFirst(prefix.count).isEmpty,
+                      entry.dropFirst(prefix.count).allSatisfy(\.isNumber) else { continue }
+                let url = parent.appendingPathComponent(entry)
+                if kind == "old", !fm.fileExists(atPath: output.path) {
+                    // A build died between the two renames: the previous site comes back.
+                    try? fm.moveItem(at: url, to: output)
+                } else {
+                    try? fm.removeItem(at: url)
+                }
             }
-            let contents = (try? fm.contentsOfDirectory(atPath: url.path)) ?? []
-            if contents.isEmpty || contents.contains(Self.markerName) { try? fm.removeItem(at: url) }
         }
     }
 
