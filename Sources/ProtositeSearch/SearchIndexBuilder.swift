@@ -28,6 +28,8 @@ public enum SearchIndexBuilder {
     static func quote(_ s: String) -> String {
         let data = try! JSONEncoder().encode([s])
         let text = String(decoding: data, as: UTF8.self)
+            .replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029")
+            .replacingOccurrences(of: "<", with: "\\u003c")
         return String(text.dropFirst().dropLast())
     }
 }
