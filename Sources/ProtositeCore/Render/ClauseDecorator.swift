@@ -110,7 +110,9 @@ struct ClauseDecorator {
         let others = unique.filter { $0.fromSlug != slug }
         func link(_ back: BackLink, withTitle: Bool) -> String {
             let url = (back.fromSlug == slug ? "" : root + back.fromSlug + "/") + (back.fromAnchor.map { "#" + $0 } ?? "")
-            let text = withTitle ? back.fromTitle + (back.fromAnchor == nil ? "" : " " + back.fromLabel) : back.fromLabel
+            // "Code of Conduct 3.1" for a clause, "Complaints Procedure: Confidentiality" for a heading.
+            let isClause = back.fromAnchor?.hasPrefix("clause-") == true
+            let text = withTitle ? back.fromTitle + (back.fromAnchor == nil ? "" : (isClause ? " " : ": ") + back.fromLabel) : back.fromLabel
             return "<a class=\"backlink\" href=\"\(HTMLEscaping.escapeURL(url.isEmpty ? "#" : url))\">\(HTMLEscaping.escape(text))</a>"
         }
         var parts: [String] = []
