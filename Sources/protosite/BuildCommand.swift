@@ -19,25 +19,28 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Print each stage and its time.")
     var verbose = false
 
+    @Flag(name: .long, help: "Print errors only: no warnings, progress or summary.")
+    var quiet = false
+
     func validate() throws {
         _ = try project.today(today)
     }
 
     func run() throws {
-        let verbose = self.verbose
+        let progress = BuildProgress(verbose: verbose, quiet: quiet)
         let build = BuildRun(
             root: project.rootURL,
             output: project.outputURL(output),
             today: try project.today(today),
             strict: project.strict,
-            onStage: { name, seconds in
-                if verbose { DiagnosticPrinter.standardError(String(format: "[%@] %.3f s", name, seconds)) }
-            }
+            onStage: { name, seconds in progress.stageFinished(name, seconds: seconds) }
         )
         let result = build.run()
-        DiagnosticPrinter.print(result.diagnostics)
+        progress.finish()
+        DiagnosticPrinter.print(quiet ? result.diagnostics.filter { $0.severity == .error } : result.diagnostics)
         switch result.outcome {
         case .built(let count):
+            if quiet { return }
             DiagnosticPrinter.standardError(String(format: "built %d protocol%@ into %@ in %.2f s", count, count == 1 ? "" : "s", build.output.path, result.seconds))
         case .contentErrors:
             DiagnosticPrinter.standardError("protosite: the site was not built; \(build.output.path) is unchanged")

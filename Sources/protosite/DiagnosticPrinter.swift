@@ -10,7 +10,7 @@ enum DiagnosticPrinter {
     static func print(_ diagnostics: [Diagnostic], format: Format = .text) {
         switch format {
         case .text:
-            for diagnostic in diagnostics { standardError(diagnostic.formatted) }
+            for diagnostic in diagnostics { standardError(coloured(diagnostic)) }
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
@@ -18,6 +18,14 @@ enum DiagnosticPrinter {
             FileHandle.standardOutput.write(data)
             FileHandle.standardOutput.write(Data("\n".utf8))
         }
+    }
+
+    /// `path:line:column: error: message` with the severity in colour on a terminal.
+    static func coloured(_ diagnostic: Diagnostic) -> String {
+        guard Terminal.useColour else { return diagnostic.formatted }
+        let word = diagnostic.severity.rawValue + ":"
+        let painted = diagnostic.severity == .error ? Terminal.red(word) : Terminal.yellow(word)
+        return diagnostic.formatted.replacingOccurrences(of: " " + word + " ", with: " " + painted + " ", options: [], range: nil)
     }
 
     static func standardError(_ line: String) {

@@ -161,3 +161,46 @@ struct ClerkLoopTests {
         return ok ? UInt16(bigEndian: address.sin_port) : nil
     }
 }
+
+@Suite("Terminal output")
+struct TerminalOutputTests {
+    func project() throws -> URL {
+        let root = try TestSupport.temporaryFolder()
+        try TestSupport.write(["content/a.md": Array("---\ntitle: T\ncouncil: C\nreveiw: 2027-01\n---\nText\n".utf8)], under: root)
+        return root
+    }
+
+    /// Runs the binary under `script`, which gives it a terminal.
+    func onTerminal(_ arguments: [String], noColour: Bool) throws -> String {
+        let command = ([TestSupport.binary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = noColour ? "1" : nil
+        environment["TERM"] = "xterm"
+        return try TestSupport.run(["-qc", command, "/dev/null"], executable: URL(fileURLWithPath: "/usr/bin/script"), environment: environment).stdout
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/usr/bin/script")))
+    func colourOnlyOnATerminalAndNeverWithNoColor() throws {
+        let root = try project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let coloured = try onTerminal(["check", "--root", root.path], noColour: false)
+        #expect(coloured.contains("\u{1B}[1;33mwarning:"))
+        let plain = try onTerminal(["check", "--root", root.path], noColour: true)
+        #expect(plain.contains("warning: unknown front-matter key"))
+        #expect(!plain.contains("\u{1B}["))
+        let piped = try TestSupport.run(["check", "--root", root.path])
+        #expect(!piped.stderr.contains("\u{1B}["))
+    }
+
+    @Test func quietAndVerbose() throws {
+        let root = try project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let quiet = try TestSupport.run(["build", "--root", root.path, "--quiet"])
+        #expect(quiet.status == 0)
+        #expect(quiet.stderr.isEmpty)
+        let verbose = try TestSupport.run(["build", "--root", root.path, "--verbose"])
+        for stage in ["[1/5] load", "[2/5] parse", "[3/5] link", "[4/5] render", "[5/5] write"] {
+            #expect(verbose.stderr.contains(stage))
+        }
+    }
+}

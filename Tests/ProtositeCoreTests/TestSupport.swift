@@ -44,9 +44,9 @@ enum TestSupport {
     }
 
     /// Runs the built binary as a user would.
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil) throws -> RunResult {
+    static func run(_ arguments: [String], in directory: URL? = nil, executable: URL? = nil, environment: [String: String]? = nil) throws -> RunResult {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         if let environment { process.environment = environment }

@@ -1,0 +1,61 @@
+import Foundation
+
+/// What standard error is connected to: colour and an updating progress
+/// line only on a terminal, and never colour when NO_COLOR is set.
+enum Terminal {
+    static let isInteractive = isatty(STDERR_FILENO) != 0
+
+    static let useColour: Bool = {
+        let environment = ProcessInfo.processInfo.environment
+        if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return false }
+        if environment["TERM"] == "dumb" { return false }
+        return isInteractive
+    }()
+
+    static func red(_ text: String) -> String { useColour ? "\u{1B}[1;31m\(text)\u{1B}[0m" : text }
+    static func yellow(_ text: String) -> String { useColour ? "\u{1B}[1;33m\(text)\u{1B}[0m" : text }
+    static func bold(_ text: String) -> String { useColour ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+}
+
+/// Shows a build's stages: every stage with --verbose; otherwise, once the
+/// build has taken more than a second, one line that updates in place on a
+/// terminal (plain lines elsewhere); nothing with --quiet.
+final class BuildProgress: @unchecked Sendable {
+    static let stages = ["load", "parse", "link", "render", "write"]
+
+    private let verbose: Bool
+    private let quiet: Bool
+    private let started = Date()
+    private let lock = NSLock()
+    private var lineOpen = false
+
+    init(verbose: Bool, quiet: Bool) {
+        self.verbose = verbose
+        self.quiet = quiet
+    }
+
+    func stageFinished(_ name: String, seconds: Double) {
+        lock.withLock {
+            let number = (Self.stages.firstIndex(of: name) ?? 0) + 1
+            let line = String(format: "[%d/%d] %@ %.3f s", number, Self.stages.count, name, seconds)
+            if verbose {
+                DiagnosticPrinter.standardError(line)
+            } else if !quiet, Date().timeIntervalSince(started) > 1 {
+                if Terminal.isInteractive {
+                    FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+                    lineOpen = true
+                } else {
+                    DiagnosticPrinter.standardError(line)
+                }
+            }
+        }
+    }
+
+    /// Ends the updating line before other output.
+    func finish() {
+        lock.withLock {
+            if lineOpen { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            lineOpen = false
+        }
+    }
+}
