@@ -69,7 +69,6 @@ let package = Package(
         ),
         .testTarget(name: "ProtositeMarkdownTests", dependencies: ["ProtositeMarkdown"]),
         .testTarget(name: "ProtositeSearchTests", dependencies: ["ProtositeSearch"]),
-        .testTarget(name: "ProtositeImportTests", dependencies: ["ProtositeImport"]),
         .testTarget(
             name: "ProtositeCoreTests",
             dependencies: ["ProtositeCore", "ProtositeMarkdown"],
