@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "protosite", targets: ["protosite"]),
+        // For the fuzzer in Fuzz/ (and anyone embedding the build).
+        .library(name: "ProtositeCore", targets: ["ProtositeCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

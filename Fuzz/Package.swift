@@ -1,0 +1,20 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// A libFuzzer target for protosite's input handling: front matter, dates and
+// the reference grammar, through the whole build in memory. Kept out of the
+// main package so ordinary builds do not need the fuzzer runtime.
+//
+//   Fuzz/run.sh [SECONDS]      (builds with -sanitize=fuzzer,address and runs)
+let package = Package(
+    name: "ProtositeFuzz",
+    // The repository, through a link named protosite (run.sh makes it): a path
+    // package is known by its folder name, which a clone does not fix.
+    dependencies: [.package(path: "link/protosite")],
+    targets: [
+        .executableTarget(
+            name: "FuzzBuild",
+            dependencies: [.product(name: "ProtositeCore", package: "protosite")]
+        ),
+    ]
+)
