@@ -103,19 +103,18 @@ struct FrontMatterErrorTests {
     @Test func duplicateClauseIsAnErrorAtTheSecond() throws {
         let error = try onlyError(TestSupport.protocolFile(body: "\n## 1. Intro\n\n1.1 First.\n\n1.1 Again.\n"))
         #expect(error.message.contains("clause 1.1 is numbered twice"))
-        #expect((error.line, error.column) == (10, 1))
+        #expect((error.line, error.column) == (11, 1))
     }
 
     @Test func missingCouncilIsAWarning() throws {
-        let all = try diagnostics("---\ntitle: X\n---\nText.\n")
+        let all = try diagnostics("---\ntitle: X\nreview: 2027-06\n---\nText.\n")
         #expect(all.count == 1)
         #expect(all.first?.severity == .warning)
     }
 
     @Test func unknownConfigKey() throws {
         let plan = try TestSupport.plan(["protosite.yml": "title: T\ncouncel: Example\n", "content/p.md": TestSupport.protocolFile()])
-        let warning = try #require(plan.diagnostics.first)
-        #expect(warning.path == "protosite.yml")
+        let warning = try #require(plan.diagnostics.first { $0.path == "protosite.yml" })
         #expect(warning.message.contains("did you mean 'council'"))
         #expect((warning.line, warning.column) == (2, 1))
     }
@@ -142,7 +141,7 @@ struct SafeModeTests {
     @Test func rawHTMLIsDroppedWithAWarningAtItsPlace() throws {
         let plan = try TestSupport.plan(["content/p.md": TestSupport.protocolFile(body: "Text <span onclick=\"x()\">here</span>.\n\n<div>block</div>\n\n<!-- a note -->\n")])
         let warnings = plan.diagnostics.filter { $0.message.contains("raw HTML") }
-        #expect(warnings.map { "\($0.line):\($0.column)" } == ["5:6", "5:30", "7:1"])
+        #expect(warnings.map { "\($0.line):\($0.column)" } == ["6:6", "6:30", "8:1"])
         let page = try #require(TestSupport.text(plan, "p/index.html"))
         #expect(!page.contains("onclick"))
         #expect(!page.contains("<div>block"))

@@ -143,6 +143,7 @@ enum ConfigYAML {
             switch scalar {
             case "\\": out += "\\\\"
             case "\"": out += "\\\""
+            case "\n": out += "\\n"
             case "\u{2028}": out += "\\L"
             case "\u{2029}": out += "\\P"
             default: out.unicodeScalars.append(scalar)

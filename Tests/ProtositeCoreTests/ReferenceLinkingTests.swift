@@ -5,7 +5,7 @@ import Testing
 /// The reference grammar of SPEC §4 "Cross references", with its false friends.
 @Suite("Cross references")
 struct ReferenceLinkingTests {
-    static let codeOfConduct = TestSupport.protocolFile("title: Code of Conduct\ncouncil: C\nslug: code\naliases: [Members' Code]", body: """
+    static let codeOfConduct = TestSupport.protocolFile("title: Code of Conduct\ncouncil: C\nslug: code\naliases: [Members' Code]\nreview: 2027-06", body: """
 
     ## 1. General
 
@@ -33,7 +33,7 @@ struct ReferenceLinkingTests {
 
     """)
 
-    static let standingOrders = TestSupport.protocolFile("title: Standing Orders\ncouncil: C\nslug: standing-orders\ncited_as: [standing order]", body: """
+    static let standingOrders = TestSupport.protocolFile("title: Standing Orders\ncouncil: C\nslug: standing-orders\ncited_as: [standing order]\nreview: 2027-06", body: """
 
     ## 13. Meetings
 
@@ -41,7 +41,7 @@ struct ReferenceLinkingTests {
 
     """)
 
-    static let financialRegulations = TestSupport.protocolFile("title: Financial Regulations\ncouncil: C\ncited_as: [regulation, reg.]", body: """
+    static let financialRegulations = TestSupport.protocolFile("title: Financial Regulations\ncouncil: C\ncited_as: [regulation, reg.]\nreview: 2027-06", body: """
 
     ## 1. General
 
@@ -54,7 +54,7 @@ struct ReferenceLinkingTests {
     """)
 
     /// Builds a site with the three protocols above plus one under test.
-    func build(_ body: String, frontMatter: String = "title: Test\ncouncil: C\nslug: test") throws -> (html: String, diagnostics: [Diagnostic], plan: SiteBuilder.Plan) {
+    func build(_ body: String, frontMatter: String = "title: Test\ncouncil: C\nslug: test\nreview: 2027-06") throws -> (html: String, diagnostics: [Diagnostic], plan: SiteBuilder.Plan) {
         let plan = try TestSupport.plan([
             "content/code.md": Self.codeOfConduct,
             "content/standing-orders.md": Self.standingOrders,
@@ -121,8 +121,8 @@ struct ReferenceLinkingTests {
         #expect(xrefs(result.html).isEmpty)
         let warning = try #require(result.diagnostics.first)
         #expect(warning.severity == .warning)
-        // Front matter takes lines 1–5; the body's line 5 is file line 9.
-        #expect((warning.line, warning.column) == (9, 11))
+        // Front matter takes lines 1–6; the body's line 5 is file line 10.
+        #expect((warning.line, warning.column) == (10, 11))
         #expect(warning.message.contains("clause 106"))
     }
 
@@ -132,7 +132,7 @@ struct ReferenceLinkingTests {
         try TestSupport.write(["content/a.md": Array(TestSupport.protocolFile(body: "See paragraph 9.9.\n").utf8)], under: root)
         let check = try TestSupport.run(["check", "--root", root.path, "--strict"])
         #expect(check.status == 1)
-        #expect(check.stderr.contains("content/a.md:5:15: error:"))
+        #expect(check.stderr.contains("content/a.md:6:15: error:"))
     }
 
     @Test func citedAsWordsPointAtTheDeclaringDocument() throws {
@@ -171,7 +171,7 @@ struct ReferenceLinkingTests {
     }
 
     @Test func aProtocolDoesNotLinkItsOwnTitle() throws {
-        let result = try build("This Test protocol is about tests.\n", frontMatter: "title: Test Protocol\ncouncil: C\nslug: test\naliases: [Test]")
+        let result = try build("This Test protocol is about tests.\n", frontMatter: "title: Test Protocol\ncouncil: C\nslug: test\naliases: [Test]\nreview: 2027-06")
         #expect(!result.html.contains("xref"))
     }
 
@@ -189,7 +189,7 @@ struct ReferenceLinkingTests {
     @Test func linksFromASubFolderClimbWithDotDot() throws {
         let plan = try TestSupport.plan([
             "content/code.md": Self.codeOfConduct,
-            "content/finance/a.md": TestSupport.protocolFile("title: A\ncouncil: C", body: "[conduct](../code.md#1.1)\n"),
+            "content/finance/a.md": TestSupport.protocolFile("title: A\ncouncil: C\nreview: 2027-06", body: "[conduct](../code.md#1.1)\n"),
         ])
         let page = try #require(TestSupport.text(plan, "finance/a/index.html"))
         #expect(page.contains("<a href=\"../../code/#clause-1.1\">conduct</a>"))
@@ -200,6 +200,6 @@ struct ReferenceLinkingTests {
         let result = try build("Text [broken](\(destination)).\n")
         let warning = try #require(result.diagnostics.first)
         #expect(warning.severity == .warning)
-        #expect((warning.line, warning.column) == (6, 6))
+        #expect((warning.line, warning.column) == (7, 6))
     }
 }

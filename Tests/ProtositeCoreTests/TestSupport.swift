@@ -28,7 +28,7 @@ enum TestSupport {
     }
 
     /// A protocol file with the given front matter lines and body.
-    static func protocolFile(_ frontMatter: String = "title: Test Protocol\ncouncil: Example Parish Council", body: String = "Some text.\n") -> String {
+    static func protocolFile(_ frontMatter: String = "title: Test Protocol\ncouncil: Example Parish Council\nreview: 2027-06", body: String = "Some text.\n") -> String {
         "---\n\(frontMatter)\n---\n\(body)"
     }
 

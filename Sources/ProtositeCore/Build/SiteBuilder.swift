@@ -31,6 +31,7 @@ public struct SiteBuilder: Sendable {
         let config = ConfigReader.read(sources.configFile, diagnostics: &diagnostics)
         let documents = stage("parse") { parseAll(sources.contentFiles, config: config, diagnostics: &diagnostics) }
         checkSlugs(documents, diagnostics: &diagnostics)
+        diagnostics += ReviewWarnings.for(documents, today: today, warningDays: config.reviewWarningDays)
         let linked = stage("link") { SiteLinker().link(documents, diagnostics: &diagnostics) }
         let theme = Theme(overrides: sources.templateOverrides, diagnostics: &diagnostics)
         guard !diagnostics.hasErrors else {

@@ -13,6 +13,10 @@ public struct ProtocolDocument: Sendable {
     public var clauses: [Clause]
     public var headings: [HeadingEntry]
     public var sections: [DocumentSection]
+    /// Where the next review date is written (the `review:` key, else the
+    /// `history` table), for review warnings; line 1 when it is not.
+    public var reviewLine: Int = 1
+    public var reviewColumn: Int = 1
 
     /// The page's URL path relative to the site root: `code-of-conduct/`.
     public var urlPath: String { metadata.slug + "/" }

@@ -50,7 +50,13 @@ public struct ProtocolParser: Sendable {
         let finder = ClauseFinder(path: file.path, bodyFirstLine: split.bodyFirstLine)
         let found = finder.find(in: tree, diagnostics: &diagnostics)
         let sections = SectionWalker.sections(of: found.document, title: metadata.title)
-        return ProtocolDocument(
+        var reviewPosition = (line: 1, column: 1)
+        if reading.frontMatter.review != nil {
+            reviewPosition = reading.positions.position(of: "review")
+        } else if let rows = reading.frontMatter.history, !rows.isEmpty {
+            reviewPosition = reading.positions.position(ofHistoryRow: rows.count - 1, key: "review")
+        }
+        var document = ProtocolDocument(
             path: file.path,
             metadata: metadata,
             body: found.document,
@@ -63,6 +69,8 @@ public struct ProtocolParser: Sendable {
                 return section
             }
         )
+        (document.reviewLine, document.reviewColumn) = reviewPosition
+        return document
     }
 }
 

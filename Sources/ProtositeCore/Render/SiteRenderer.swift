@@ -37,7 +37,13 @@ public struct SiteRenderer: Sendable {
         for file in SearchIndexBuilder.build(searchEntries(protocols)) {
             outputs.append(Output(path: file.path, bytes: file.bytes))
         }
-        outputs.append(Output(path: "protocols.json", text: ProtocolsJSON.make(protocols.map(\.document), summaries: summaries, baseURL: config.baseURL)))
+        let documents = protocols.map(\.document)
+        outputs.append(Output(path: "protocols.json", text: ProtocolsJSON.make(documents, summaries: summaries, baseURL: config.baseURL)))
+        outputs.append(Output(path: "reviews.ics", text: ReviewCalendar.make(documents, config: config, today: today)))
+        outputs.append(Output(path: "feed.xml", text: AtomFeed.make(documents, config: config, today: today)))
+        if let sitemap = Sitemap.make(pagePaths: outputs.map(\.path), baseURL: config.baseURL) {
+            outputs.append(Output(path: "sitemap.xml", text: sitemap))
+        }
         outputs.append(Output(path: ".protosite", text: SiteWriter.markerText))
         return outputs.sorted { $0.path < $1.path }
     }
