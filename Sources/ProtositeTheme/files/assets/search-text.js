@@ -1,0 +1,54 @@
+// Words for search, exactly as the build makes them (SearchText.swift):
+// case and accent folding, apostrophes dropped, English word forms reduced
+// to a common stem, clause numbers kept whole. Pure functions, so node tests
+// them against the same vectors as the Swift tests.
+
+const STOP = new Set(("a about above after all also am an and any are as at be been being below but by can " +
+  "could did do does doing for from had has have having he her him his how i if in into is it its me my no " +
+  "nor not of off on once only or other our out over own same she should so some such than that the their " +
+  "them then there these they this those through to too under until up very was we were what when where " +
+  "which while who whom why will with would you your").split(" "));
+
+/** Lower case, accents and apostrophes removed. */
+export function fold(text) {
+  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/['\u2018\u2019]/g, "").toLowerCase();
+}
+
+/** Words and clause numbers (4.8, 2.2.1) of a text, folded, in order. */
+export function words(text) {
+  return fold(text).match(/\d+(?:\.\d+)+|[\p{L}\p{N}]+/gu) || [];
+}
+
+const VOWEL = /[aeiouy]/;
+
+/** A light English stemmer: plural, -ed, -ing and -ly endings. */
+export function stem(word) {
+  if (word.length <= 3 || /^\d/.test(word)) return word;
+  let w = word;
+  if (w.endsWith("ies") && w.length > 4) w = w.slice(0, -3) + "y";
+  else if (w.endsWith("sses")) w = w.slice(0, -2);
+  else if (w.endsWith("s") && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  if (w.endsWith("ied") && w.length > 4) return w.slice(0, -3) + "y";
+  for (const suffix of ["ingly", "edly", "ing", "ed"]) {
+    if (w.endsWith(suffix)) {
+      const base = w.slice(0, -suffix.length);
+      if (base.length >= 3 && VOWEL.test(base)) {
+        w = base;
+        if (/([b-df-hj-km-np-tv-xz])\1$/.test(w) && !/(ll|ss|zz)$/.test(w)) w = w.slice(0, -1);
+        return w;
+      }
+    }
+  }
+  if (w.endsWith("ly") && w.length > 5) w = w.slice(0, -2);
+  return w;
+}
+
+/** Whether a word carries meaning for search. */
+export function isStopWord(word) {
+  return STOP.has(word);
+}
+
+/** The index terms of a text: words, stop words out, stemmed. */
+export function terms(text) {
+  return words(text).filter((w) => !STOP.has(w)).map(stem);
+}

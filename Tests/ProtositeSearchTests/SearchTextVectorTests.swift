@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+@testable import ProtositeSearch
+
+/// The Swift and browser implementations of search words agree: every line
+/// of Tests/vectors/search-text.tsv (written from the JavaScript) holds here.
+@Suite("Search text vectors")
+struct SearchTextVectorTests {
+    static let lines: [[String]] = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("vectors/search-text.tsv")
+        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    }()
+
+    @Test func thereAreManyVectors() {
+        #expect(Self.lines.count > 1000)
+    }
+
+    @Test func everyVectorHolds() {
+        var failures: [String] = []
+        for line in Self.lines where line.count == 3 {
+            let got: String
+            switch line[0] {
+            case "stem": got = SearchText.stem(line[1])
+            case "words": got = SearchText.words(line[1]).joined(separator: " ")
+            case "fold": got = SearchText.fold(line[1])
+            default: continue
+            }
+            if got != line[2] { failures.append("\(line[0]) '\(line[1])': swift '\(got)', js '\(line[2])'") }
+        }
+        #expect(failures.isEmpty, "\(failures.prefix(10))")
+    }
+}
