@@ -22,7 +22,8 @@ public enum SearchIndexBuilder {
     static let titleWeight = 3.0, headingWeight = 2.0, textWeight = 1.0
     static let k1 = 1.2, b = 0.75
 
-    public static func build(_ entries: [SearchEntry]) -> [SearchIndexFile] {
+    /// - Parameter shardThreshold: sites with more entries than this get the split index.
+    public static func build(_ entries: [SearchEntry], shardThreshold: Int = 3000) -> [SearchIndexFile] {
         // Term frequencies per entry, fields weighted.
         var frequencies: [[String: Double]] = []
         var lengths: [Double] = []
@@ -54,20 +55,64 @@ public enum SearchIndexBuilder {
                 postings[term, default: []].append((index, Int((score * 100).rounded())))
             }
         }
-        var json = "{\"version\":\(formatVersion),\"entries\":["
-        for (index, entry) in entries.enumerated() {
-            if index > 0 { json += "," }
-            json += "{\"slug\":\(quote(entry.slug)),\"title\":\(quote(entry.title)),\"clause\":\(entry.clause.map(quote) ?? "null")"
-            json += ",\"anchor\":\(quote(entry.anchor)),\"url\":\(quote(entry.url)),\"heading\":\(quote(entry.heading)),\"text\":\(quote(entry.text))}"
+        let sortedTerms = postings.keys.sorted()
+        func postingList(_ term: String) -> String {
+            postings[term]!.sorted { $0.0 < $1.0 }.map { "\($0.0),\(max($0.1, 1))" }.joined(separator: ",")
         }
-        json += "],\"terms\":{"
-        for (index, term) in postings.keys.sorted().enumerated() {
-            if index > 0 { json += "," }
-            let list = postings[term]!.sorted { $0.0 < $1.0 }.map { "\($0.0),\(max($0.1, 1))" }.joined(separator: ",")
-            json += "\(quote(term)):[\(list)]"
+        guard entries.count > shardThreshold else {
+            var json = "{\"version\":\(formatVersion),\"entries\":["
+            json += entries.map(entryJSON).joined(separator: ",")
+            json += "],\"terms\":{"
+            json += sortedTerms.map { "\(quote($0)):[\(postingList($0))]" }.joined(separator: ",")
+            json += "}}\n"
+            return [SearchIndexFile(path: "search-index.json", bytes: Array(json.utf8))]
         }
-        json += "}}\n"
-        return [SearchIndexFile(path: "search-index.json", bytes: Array(json.utf8))]
+        // A large site: a query fetches the entry point, the term shards its
+        // words fall in, and the entry chunks of the results it shows.
+        var files: [SearchIndexFile] = []
+        var shards: [(file: String, first: String)] = []
+        var current: [String] = []
+        var size = 0
+        func flush() {
+            guard !current.isEmpty else { return }
+            let file = "search/terms-\(shards.count).json"
+            let body = "{" + current.joined(separator: ",") + "}\n"
+            files.append(SearchIndexFile(path: file, bytes: Array(body.utf8)))
+            shards.append((file, shardFirst.last ?? ""))
+            current = []
+            size = 0
+        }
+        var shardFirst: [String] = []
+        for term in sortedTerms {
+            if current.isEmpty { shardFirst.append(term) }
+            let member = "\(quote(term)):[\(postingList(term))]"
+            current.append(member)
+            size += member.utf8.count
+            if size >= shardBytes { flush() }
+        }
+        flush()
+        for start in stride(from: 0, to: entries.count, by: chunkSize) {
+            let chunk = entries[start..<min(start + chunkSize, entries.count)].map(entryJSON).joined(separator: ",")
+            files.append(SearchIndexFile(path: "search/entries-\(start / chunkSize).json", bytes: Array(("[" + chunk + "]\n").utf8)))
+        }
+        let vocabulary = "[" + sortedTerms.map(quote).joined(separator: ",") + "]\n"
+        files.append(SearchIndexFile(path: "search/vocabulary.json", bytes: Array(vocabulary.utf8)))
+        var entry = "{\"version\":\(formatVersion),\"entryCount\":\(entries.count),\"chunkSize\":\(chunkSize)"
+        entry += ",\"entryChunk\":\"search/entries-{n}.json\",\"vocabulary\":\"search/vocabulary.json\",\"termShards\":["
+        entry += shards.map { "{\"file\":\(quote($0.file)),\"first\":\(quote($0.first))}" }.joined(separator: ",")
+        entry += "]}\n"
+        files.insert(SearchIndexFile(path: "search-index.json", bytes: Array(entry.utf8)), at: 0)
+        return files
+    }
+
+    /// About this many bytes of postings per term shard.
+    static let shardBytes = 48 * 1024
+    /// Entries per chunk file.
+    static let chunkSize = 200
+
+    static func entryJSON(_ entry: SearchEntry) -> String {
+        "{\"slug\":\(quote(entry.slug)),\"title\":\(quote(entry.title)),\"clause\":\(entry.clause.map(quote) ?? "null")"
+            + ",\"anchor\":\(quote(entry.anchor)),\"url\":\(quote(entry.url)),\"heading\":\(quote(entry.heading)),\"text\":\(quote(entry.text))}"
     }
 
     /// A JSON string, safe inside HTML too: `<`, `>`, `&`, U+2028 and U+2029 escaped.

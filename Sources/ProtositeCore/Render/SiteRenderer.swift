@@ -34,7 +34,10 @@ public struct SiteRenderer: Sendable {
         outputs.append(plainPage("404", path: "404.html", title: "Page not found"))
         outputs += renderProtocolPages(protocols)
         for (path, bytes) in theme.assets { outputs.append(Output(path: path, bytes: bytes)) }
-        for file in SearchIndexBuilder.build(searchEntries(protocols)) {
+        // PROTOSITE_SEARCH_SHARD_THRESHOLD lowers the size at which the index
+        // is split, so the split form can be tried on a small site.
+        let threshold = ProcessInfo.processInfo.environment["PROTOSITE_SEARCH_SHARD_THRESHOLD"].flatMap(Int.init) ?? 3000
+        for file in SearchIndexBuilder.build(searchEntries(protocols), shardThreshold: threshold) {
             outputs.append(Output(path: file.path, bytes: file.bytes))
         }
         let documents = protocols.map(\.document)

@@ -31,7 +31,10 @@ export function withinOneEdit(a, b) {
   return short.slice(i) === long.slice(i + 1); // one insertion or deletion
 }
 
-/** The sorted vocabulary of an index (computed once per index). */
+/**
+ * The sorted vocabulary: the whole of it for a one-file index (or once a
+ * split index has fetched it), else the terms of the shards loaded so far.
+ */
 export function vocabulary(index) {
   if (!index._vocabulary) index._vocabulary = Object.keys(index.terms).sort();
   return index._vocabulary;
@@ -67,46 +70,60 @@ function lowerBound(sorted, value) {
 }
 
 /**
- * Ranked results: [{entry, score, matched}], best first. Clauses the query
- * names by number come first; then entries matching more of the query's
- * terms; then by BM25F score.
+ * Entries scored for a parsed query, best first: [{index, score, matched,
+ * clause}]. Needs only the terms, so a split index can rank before it
+ * fetches any entry. Clauses the query names by number come first; then
+ * entries matching more of the query's terms; then by BM25F score.
  */
-export function search(index, raw, limit = 50) {
-  const query = parseQuery(raw);
+export function rank(index, query) {
   const scores = new Map();
   const matched = new Map();
-  query.terms.forEach((term, position) => {
+  for (const term of query.terms) {
     const best = new Map();
     for (const key of expand(index, term)) {
       const postings = index.terms[key];
+      if (!postings) continue; // a split index's shard not loaded: not this query's
+      // An exact term outweighs a prefix or a near miss.
+      const weight = key === term.stem ? 1 : 0.6;
       for (let i = 0; i < postings.length; i += 2) {
-        const entry = postings[i];
-        // An exact term outweighs a prefix or a near miss.
-        const weight = key === term.stem ? 1 : 0.6;
-        best.set(entry, Math.max(best.get(entry) || 0, postings[i + 1] * weight));
+        best.set(postings[i], Math.max(best.get(postings[i]) || 0, postings[i + 1] * weight));
       }
     }
     for (const [entry, score] of best) {
       scores.set(entry, (scores.get(entry) || 0) + score);
       matched.set(entry, (matched.get(entry) || 0) + 1);
     }
-  });
+  }
+  // A clause number is also a term of its own clause's entry.
   const clauseHits = new Set();
-  index.entries.forEach((entry, i) => {
-    if (entry.clause && query.clauses.includes(entry.clause)) {
-      clauseHits.add(i);
-      if (!scores.has(i)) { scores.set(i, 0); matched.set(i, 0); }
+  for (const clause of query.clauses) {
+    const postings = index.terms[clause] || [];
+    for (let i = 0; i < postings.length; i += 2) {
+      clauseHits.add(postings[i]);
+      if (!scores.has(postings[i])) { scores.set(postings[i], 0); matched.set(postings[i], 0); }
     }
-  });
-  let results = [...scores.keys()].map((i) => ({ index: i, entry: index.entries[i], score: scores.get(i), matched: matched.get(i), clause: clauseHits.has(i) }));
+  }
+  const results = [...scores.keys()].map((i) => ({ index: i, score: scores.get(i), matched: matched.get(i), clause: clauseHits.has(i) ? 1 : 0 }));
+  results.sort((a, b) => (b.clause - a.clause) || (b.matched - a.matched) || (b.score - a.score) || (a.index - b.index));
+  return results;
+}
+
+/**
+ * Ranked results with their entries: {query, results: [{entry, …}], total}.
+ * Quoted phrases keep only entries whose heading or text holds them (the
+ * entries of the candidates must be loaded for that).
+ */
+export function search(index, raw, limit = 50) {
+  const query = parseQuery(raw);
+  let results = rank(index, query).map((r) => ({ ...r, entry: index.entries[r.index] }));
   if (query.phrases.length) {
     results = results.filter((r) => {
+      if (!r.entry) return false;
       const haystack = fold(r.entry.heading + " " + r.entry.text).replace(/\s+/g, " ");
       return query.phrases.every((p) => haystack.includes(p.replace(/\s+/g, " ")));
     });
   }
-  results.sort((a, b) => (b.clause - a.clause) || (b.matched - a.matched) || (b.score - a.score) || (a.index - b.index));
-  return { query, results: results.slice(0, limit), total: results.length };
+  return { query, results: results.slice(0, limit).filter((r) => r.entry), total: results.length };
 }
 
 /**

@@ -2,6 +2,7 @@
 // clauses that answer, updating as the reader types. Index text is only
 // ever inserted as text, never as HTML.
 import { search, snippet } from "./search-core.js";
+import { ShardedIndex } from "./search-shards.js";
 
 const root = new URL("../", import.meta.url);
 const form = document.getElementById("search-form");
@@ -10,12 +11,20 @@ const list = document.getElementById("search-results");
 const status = document.getElementById("search-status");
 let index = null;
 
-async function loadIndex() {
+async function fetchJSON(path) {
+  const response = await fetch(new URL(path, root));
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return response.json();
+}
+
+/** The whole index for a small site; for a large one, what this query needs. */
+async function loadIndex(query) {
   if (!index) {
-    const response = await fetch(new URL("search-index.json", root));
-    if (!response.ok) throw new Error(`search index: HTTP ${response.status}`);
-    index = await response.json();
+    const point = await fetchJSON("search-index.json");
+    if (point.version !== 1) throw new Error(`search index version ${point.version} is not understood`);
+    index = point.termShards ? new ShardedIndex(point, fetchJSON) : point;
   }
+  if (index instanceof ShardedIndex) await index.prepare(query);
   return index;
 }
 
@@ -57,7 +66,7 @@ function render(query, found) {
 async function run(query) {
   if (!query.trim()) { render(query, { results: [], total: 0 }); return; }
   try {
-    render(query, search(await loadIndex(), query));
+    render(query, search(await loadIndex(query), query));
   } catch (error) {
     status.textContent = "Search is not available right now.";
     console.error(error);
