@@ -5,7 +5,7 @@ import PackageDescription
 // the reference grammar, through the whole build in memory. Kept out of the
 // main package so ordinary builds do not need the fuzzer runtime.
 //
-//   Fuzz/run.sh [SECONDS]      (builds with -sanitize=fuzzer,address and runs)
+//   Fuzz/run.sh [SECONDS]      (builds with coverage and AddressSanitizer, then runs)
 let package = Package(
     name: "ProtositeFuzz",
     // The repository, through a link named protosite (run.sh makes it): a path
@@ -14,7 +14,10 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "FuzzBuild",
-            dependencies: [.product(name: "ProtositeCore", package: "protosite")]
+            dependencies: [.product(name: "ProtositeCore", package: "protosite")],
+            // libFuzzer without its main (run.sh passes where the toolchain
+            // keeps it): this target calls LLVMFuzzerRunDriver itself.
+            linkerSettings: [.unsafeFlags(["-sanitize=address"]), .linkedLibrary("stdc++")]
         ),
     ]
 )

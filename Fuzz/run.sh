@@ -6,7 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")"
 mkdir -p link artifacts
 ln -sfn "$(cd .. && pwd)" link/protosite
-swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+# Coverage and AddressSanitizer everywhere; the fuzzer runtime only in FuzzBuild.
+runtime="$(dirname "$(dirname "$(command -v swift)")")/lib/swift/clang/lib/linux"
+swift build -c release -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table \
+  -Xlinker "$runtime/libclang_rt.fuzzer_no_main-x86_64.a"
 work=$(mktemp -d)
 cp corpus/* "$work/"
 .build/release/FuzzBuild "$work" corpus -max_total_time="${1:-600}" -max_len=4096 -timeout=10 \

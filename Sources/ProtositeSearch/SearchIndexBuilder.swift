@@ -33,7 +33,11 @@ public enum SearchIndexBuilder {
             var counts: [String: Double] = [:]
             let titles = titleTerms[entry.slug] ?? SearchText.terms(([entry.title] + entry.aliases).joined(separator: " "))
             titleTerms[entry.slug] = titles
-            for term in titles { counts[term, default: 0] += titleWeight }
+            // A bare heading ("1. Purpose") would otherwise match every query
+            // for its protocol's title, above clauses that say something.
+            if !entry.text.isEmpty {
+                for term in titles { counts[term, default: 0] += titleWeight }
+            }
             for term in SearchText.terms(entry.heading) { counts[term, default: 0] += headingWeight }
             if let clause = entry.clause { counts[clause, default: 0] += headingWeight }
             let text = SearchText.terms(entry.text)

@@ -21,7 +21,9 @@ struct DateParserTests {
         #expect(date.description == iso)
     }
 
-    @Test(arguments: ["31/02/2024", "2023-02-29", "2024-13", "32 January 2024", "2024-00-10"])
+    @Test(arguments: ["31/02/2024", "2023-02-29", "2024-13", "32 January 2024", "2024-00-10",
+                      // Found by fuzzing: a month too long for an Int crashed the parser.
+                      "2023-09999999999999999999999999", "2023-01-99999999999999999999999"])
     func impossible(text: String) {
         #expect(throws: DateParser.Failure.impossible(text)) { try DateParser.parse(text).get() }
     }

@@ -23,3 +23,36 @@ struct SearchIndexFileTests {
         #expect(SearchIndexBuilder.build(entries) == SearchIndexBuilder.build(entries))
     }
 }
+
+@Suite("Search index scoring")
+struct SearchIndexScoringTests {
+    @Test func bareHeadingsDoNotMatchOnTheTitleAlone() throws {
+        let entries = [
+            SearchEntry(slug: "p", title: "Councillor Protocol", clause: "1", anchor: "clause-1", url: "p/#clause-1", heading: "Purpose", text: ""),
+            SearchEntry(slug: "p", title: "Councillor Protocol", clause: "1.1", anchor: "clause-1.1", url: "p/#clause-1.1", heading: "Purpose", text: "Why this exists."),
+        ]
+        let file = try #require(SearchIndexBuilder.build(entries).first)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(file.bytes)) as? [String: Any])
+        let terms = try #require(json["terms"] as? [String: [Int]])
+        let councillor = try #require(terms["councillor"])
+        #expect(stride(from: 0, to: councillor.count, by: 2).map { councillor[$0] } == [1])
+        let purpose = try #require(terms["purpose"])
+        #expect(stride(from: 0, to: purpose.count, by: 2).map { purpose[$0] } == [0, 1])
+    }
+
+    @Test func largeSitesGetASplitIndex() throws {
+        let entries = (0..<50).map { i in
+            SearchEntry(slug: "p\(i)", title: "Protocol \(i)", clause: "1.\(i)", anchor: "clause-1.\(i)", url: "p\(i)/#clause-1.\(i)", heading: "Heading \(i)", text: "Word\(i) text about meetings and the clerk number \(i).")
+        }
+        let files = SearchIndexBuilder.build(entries, shardThreshold: 10)
+        let point = try #require(try JSONSerialization.jsonObject(with: Data(files[0].bytes)) as? [String: Any])
+        #expect(files[0].path == "search-index.json")
+        #expect(point["version"] as? Int == 1)
+        let shards = try #require(point["termShards"] as? [[String: String]])
+        #expect(!shards.isEmpty)
+        for shard in shards { #expect(files.contains { $0.path == shard["file"] }) }
+        #expect(files.contains { $0.path == "search/vocabulary.json" })
+        #expect(files.contains { $0.path == "search/entries-0.json" })
+        for file in files { #expect((try? JSONSerialization.jsonObject(with: Data(file.bytes))) != nil, "\(file.path)") }
+    }
+}

@@ -26,6 +26,8 @@ public enum DateParser {
         // 2020-09-22 / 2021-09
         let dashed = text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         if dashed.count >= 2, dashed.count <= 3, dashed[0].count == 4, dashed.allSatisfy(isNumber) {
+            // Month and day have at most two digits (longer runs overflowed Int: found by fuzzing).
+            guard dashed.dropFirst().allSatisfy({ $0.count <= 2 }) else { return .failure(.impossible(text)) }
             return build(year: Int(dashed[0])!, month: Int(dashed[1])!, day: dashed.count == 3 ? Int(dashed[2])! : nil, text: text)
         }
         // 22/09/2020, 22.09.2020, 22-09-2020 (day first)

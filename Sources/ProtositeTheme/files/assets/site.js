@@ -25,6 +25,11 @@ function addCopyCitation() {
   if (!article || !navigator.clipboard) return;
   const title = article.getAttribute("data-citation-title") || document.title;
   const base = article.getAttribute("data-citation-url") || location.href.split("#")[0];
+  // Screen readers hear the outcome from a status region made up front.
+  const status = document.createElement("p");
+  status.className = "visually-hidden";
+  status.setAttribute("role", "status");
+  article.append(status);
   for (const link of article.querySelectorAll("a.clause-number, a.permalink")) {
     const anchor = link.getAttribute("href");
     const number = anchor.startsWith("#clause-") ? anchor.slice(8) : null;
@@ -38,14 +43,47 @@ function addCopyCitation() {
       try {
         await navigator.clipboard.writeText(citation);
         button.textContent = "Copied";
+        status.textContent = `Copied: ${citation}`;
       } catch {
         button.textContent = "Copy failed";
+        status.textContent = "The citation could not be copied.";
       }
       setTimeout(() => { button.textContent = "Copy"; }, 2000);
     });
-    link.after(button);
+    placeAfterText(link, button);
+  }
+}
+
+// The button goes after the clause's own words, not between its number and
+// its text: at the end of the heading or paragraph, or in a list item before
+// any list nested in it.
+function placeAfterText(link, button) {
+  const holder = link.parentElement;
+  const block = [...holder.children].find((c) => c !== link && /^(UL|OL|P|DIV|TABLE|BLOCKQUOTE|PRE)$/.test(c.tagName));
+  if (block) holder.insertBefore(button, block);
+  else holder.append(button);
+}
+
+// Printed pages show full addresses: each clause link and each link to
+// another page of the site gets data-print-url, which the print stylesheet
+// writes out. The base is the page's published address (base_url), else the
+// address the page was opened from when that is a web address.
+function addPrintAddresses() {
+  const article = document.querySelector("article.protocol");
+  if (!article) return;
+  let base = article.getAttribute("data-citation-url");
+  if (!base && /^https?:$/.test(location.protocol)) base = location.href.split("#")[0];
+  if (!base) return;
+  const page = new URL(base);
+  for (const link of article.querySelectorAll("a[href]")) {
+    const href = link.getAttribute("href");
+    if (/^[a-z][a-z0-9+.-]*:/i.test(href)) continue; // addresses elsewhere print as written
+    const target = new URL(href, page);
+    const samePage = target.origin === page.origin && target.pathname === page.pathname;
+    if (link.matches("a.clause-number, a.permalink") || !samePage) link.setAttribute("data-print-url", target.href);
   }
 }
 
 refreshReviewStatuses(isoDay(new Date()));
 addCopyCitation();
+addPrintAddresses();

@@ -1,11 +1,11 @@
+import Foundation
 import ProtositeCore
 
 /// One protocol file made of the fuzzer's bytes, built with two fixed
 /// protocols beside it so references across documents are exercised. Any
 /// crash, hang or sanitizer report is a bug; diagnostics are fine.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     let files: [String: [UInt8]] = [
         "content/fuzz.md": bytes,
         "content/code.md": Array("---\ntitle: Code of Conduct\ncouncil: C\ncited_as: [rule]\naliases: [The Code]\n---\n## 1. A\n\n1.1 B.\n\n4.8 C.\n".utf8),
@@ -20,3 +20,16 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     }
     return 0
 }
+
+// libFuzzer's entry point for programs that keep their own main (SwiftPM
+// renames every executable's main, so libFuzzer's own main cannot be used).
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+) -> Int32
+
+var argc = CommandLine.argc
+var argv = CommandLine.unsafeArgv
+exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzOne(data, size) })

@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Screenshots of the built site in headless Chromium, for docs/screenshots.
+
+    python3 Tests/browser/screenshots.py [--site SITE_DIR] [--out DIR]
+        [--protocol SLUG] [--query WORDS] [--scheme light|dark] [--media print]
+
+Without --site it builds the example project (the repository's content/ and
+protosite.yml; ../shared/corpus while content/ is empty) into a temporary
+folder. It shoots the index, a protocol page, the review schedule and the
+search page with results, each 375 px and 1280 px wide, as PNG files named
+PAGE-WIDTH.png (with -dark or -print added for those modes).
+"""
+
+import argparse
+import os
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import browserkit as kit  # noqa: E402
+
+SIZES = ((375, 812), (1280, 900))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--site")
+    ap.add_argument("--out", default=os.path.join(kit.REPO, "docs", "screenshots"))
+    ap.add_argument("--protocol", help="slug of the protocol page to show (default: the one with most clauses)")
+    ap.add_argument("--query", default="councillor")
+    ap.add_argument("--scheme", choices=("light", "dark"), default="light")
+    ap.add_argument("--media", choices=("screen", "print"), default="screen")
+    ap.add_argument("--full-page", action="store_true", help="the whole page, not the first screen")
+    args = ap.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="protosite-shots-") as tmp:
+        site = args.site
+        if not site:
+            root = kit.REPO if kit.has_content(kit.REPO) else kit.CORPUS
+            site = kit.build_site(kit.protosite_binary(), root, os.path.join(tmp, "site"))
+        slug = args.protocol or busiest_protocol(site)
+        pages = [("index", "index.html", ""), ("protocol", slug + "/index.html", ""),
+                 ("reviews", "reviews/index.html", ""), ("search", "search/index.html", "?q=" + args.query)]
+        os.makedirs(args.out, exist_ok=True)
+        suffix = ("-dark" if args.scheme == "dark" else "") + ("-print" if args.media == "print" else "")
+        with kit.serve(os.path.abspath(site)) as base:
+            driver = kit.chromium(perf_log=False)
+            try:
+                for width, height in SIZES:
+                    kit.set_viewport(driver, width, height)
+                    kit.emulate_media(driver, "print" if args.media == "print" else "", args.scheme)
+                    for name, rel, query in pages:
+                        driver.get(kit.page_url(base, rel) + query)
+                        if name == "search":
+                            wait_for_results(driver)
+                        if args.full_page:
+                            full = driver.execute_script("return document.documentElement.scrollHeight")
+                            kit.set_viewport(driver, width, min(full, 12000))
+                        path = os.path.join(args.out, "%s-%d%s.png" % (name, width, suffix))
+                        driver.save_screenshot(path)
+                        kit.set_viewport(driver, width, height)
+                        print(path)
+            finally:
+                driver.quit()
+
+
+def busiest_protocol(site):
+    best, most = None, -1
+    for rel in kit.protocol_pages(site):
+        with open(os.path.join(site, rel), encoding="utf-8") as f:
+            n = f.read().count('id="clause-')
+        if n > most:
+            best, most = rel[: -len("/index.html")], n
+    return best
+
+
+def wait_for_results(driver):
+    from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    try:
+        WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "ol#search-results li a"))
+    except TimeoutException:
+        print("note: the search page showed no results", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+"""The protocol page's own layout: contents beside the text on wide screens,
+above it on phones, and the copy buttons after each clause's words."""
+
+import os
+
+import pytest
+from selenium.webdriver.common.by import By
+
+import browserkit as kit
+
+
+def protocol_with_toc(site):
+    for rel in kit.protocol_pages(site):
+        with open(os.path.join(site, rel), encoding="utf-8") as f:
+            text = f.read()
+        if 'class="toc"' in text and 'class="clause-number"' in text:
+            return rel
+    pytest.skip("no protocol with contents and numbered clauses")
+
+
+@pytest.fixture
+def protocol_url(browser, servers, sites, site_name):
+    rel = protocol_with_toc(sites[site_name])
+    return kit.page_url(servers[site_name], rel)
+
+
+def rect(driver, selector):
+    return driver.execute_script("return document.querySelector(arguments[0]).getBoundingClientRect().toJSON()", selector)
+
+
+def test_contents_beside_the_text_when_wide(browser, protocol_url):
+    kit.set_viewport(browser, 1280, 900)
+    browser.get(protocol_url)
+    toc, body = rect(browser, "nav.toc"), rect(browser, ".protocol-body")
+    assert toc["right"] <= body["left"], "contents should sit left of the text at 1280 px"
+    assert body["width"] <= 42 * 16, "the text column is %d px wide: too long a line" % body["width"]
+
+
+def test_contents_above_the_text_on_a_phone(browser, protocol_url):
+    kit.set_viewport(browser, 375, 812)
+    browser.get(protocol_url)
+    toc, body = rect(browser, "nav.toc"), rect(browser, ".protocol-body")
+    assert toc["bottom"] <= body["top"]
+
+
+def test_copy_button_follows_the_clause_words(browser, protocol_url):
+    browser.get(protocol_url)
+    clauses = browser.find_elements(By.CSS_SELECTOR, ".protocol-body a.clause-number")
+    assert clauses
+    for number in clauses[:10]:
+        placement = browser.execute_script("""
+            const link = arguments[0], holder = link.parentElement;
+            const button = holder.querySelector(':scope > .copy-citation');
+            if (!button) return 'no button';
+            if (link.nextSibling === button) return 'between the number and the words';
+            if (button.nextSibling && button.nextSibling.textContent.trim() && !button.nextElementSibling) return 'before words';
+            return 'ok';""", number)
+        assert placement == "ok", "%s: %s" % (number.get_attribute("href"), placement)
+    label = browser.find_element(By.CSS_SELECTOR, ".copy-citation").get_attribute("aria-label")
+    assert label.startswith("Copy"), "the visible word must start the accessible name (WCAG 2.5.3)"
+
+
+def test_copy_button_copies_and_announces_the_citation(browser, protocol_url):
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    origin = protocol_url.split("/", 3)
+    browser.execute_cdp_cmd("Browser.grantPermissions", {
+        "origin": "/".join(origin[:3]), "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
+    browser.get(protocol_url)
+    button = browser.find_element(By.CSS_SELECTOR, ".protocol-body .copy-citation[aria-label^='Copy citation for clause']")
+    number = button.get_attribute("aria-label").rsplit(" ", 1)[-1]
+    button.send_keys(Keys.ENTER)
+    status = browser.find_element(By.CSS_SELECTOR, "article.protocol [role=status]")
+    WebDriverWait(browser, 5).until(lambda d: status.get_attribute("textContent"))
+    said = status.get_attribute("textContent")
+    assert said.startswith("Copied: ") and ("para %s" % number) in said and "#clause-%s" % number in said, said
+    copied = browser.execute_async_script(
+        "const done = arguments[0]; navigator.clipboard.readText().then(done, e => done('error: ' + e))")
+    assert copied == said[len("Copied: "):]
+    assert button.text == "Copied"
