@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "ProtositeSearchTests", dependencies: ["ProtositeSearch"]),
         .testTarget(
             name: "ProtositeCoreTests",
-            dependencies: ["ProtositeCore", "ProtositeMarkdown"],
+            dependencies: ["ProtositeCore", "ProtositeMarkdown", "ProtositeImport"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -1,2 +1,44 @@
-/// Turns Word documents and plain-text exports into protocol Markdown.
-public enum Importer {}
+import Foundation
+
+/// What an import produced: protocol Markdown with front matter, and the
+/// guesses the importer was unsure of.
+public struct ImportResult: Sendable {
+    public var markdown: String
+    public var warnings: [ImportWarning]
+}
+
+/// An unsure guess, at its line of the source file.
+public struct ImportWarning: Sendable, Equatable {
+    public var line: Int
+    public var column: Int
+    public var message: String
+}
+
+public enum ImportError: Error, CustomStringConvertible {
+    case unsupported(String)
+    case unreadable(String)
+
+    public var description: String {
+        switch self {
+        case .unsupported(let path): return "\(path): only plain text (.txt) exports can be imported so far; save the document as plain text from Word"
+        case .unreadable(let path): return "\(path): cannot be read as UTF-8 text"
+        }
+    }
+}
+
+/// Turns exports of Word documents and PDFs into protocol Markdown.
+public enum Importer {
+    public static func importFile(at path: String) throws -> ImportResult {
+        guard path.lowercased().hasSuffix(".txt") else { throw ImportError.unsupported(path) }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw ImportError.unreadable(path)
+        }
+        return importText(text)
+    }
+
+    /// Plain text as Word's "Save as plain text" or pdftotext write it.
+    public static func importText(_ text: String) -> ImportResult {
+        var importer = TextImporter(text)
+        return importer.run()
+    }
+}
