@@ -20,7 +20,7 @@ public enum ImportError: Error, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .unsupported(let path): return "\(path): only plain text (.txt) exports can be imported so far; save the document as plain text from Word"
+        case .unsupported(let path): return "\(path): protosite imports Word documents (.docx) and plain-text exports (.txt)"
         case .unreadable(let path): return "\(path): cannot be read as UTF-8 text"
         }
     }
@@ -29,11 +29,21 @@ public enum ImportError: Error, CustomStringConvertible {
 /// Turns exports of Word documents and PDFs into protocol Markdown.
 public enum Importer {
     public static func importFile(at path: String) throws -> ImportResult {
+        if path.lowercased().hasSuffix(".docx") {
+            guard let data = FileManager.default.contents(atPath: path) else { throw ImportError.unreadable(path) }
+            return try importDocx(data)
+        }
         guard path.lowercased().hasSuffix(".txt") else { throw ImportError.unsupported(path) }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw ImportError.unreadable(path)
         }
         return importText(text)
+    }
+
+    /// A Word document (.docx).
+    public static func importDocx(_ data: Data) throws -> ImportResult {
+        var importer = try DocxImporter(data)
+        return try importer.run()
     }
 
     /// Plain text as Word's "Save as plain text" or pdftotext write it.

@@ -95,3 +95,39 @@ struct ImportTests {
         #expect(missing.status == 1)
     }
 }
+
+@Suite("Importing Word documents")
+struct DocxImportTests {
+    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/example-policy.docx")
+
+    @Test func headingsListsTableAndFootnoteSurvive() throws {
+        let result = try Importer.importFile(at: Self.fixture.path)
+        #expect(result.markdown.hasPrefix("---\ntitle: Grants Policy\nstatus: adopted\nadopted: 3rd March 2021\nreview: March 2027\n---\n"))
+        #expect(!result.markdown.contains("Date adopted"))
+        let plan = try TestSupport.plan(["content/grants.md": result.markdown.replacingOccurrences(of: "title: Grants Policy", with: "title: Grants Policy\ncouncil: Example Parish Council")])
+        #expect(!plan.diagnostics.hasErrors, "\(plan.diagnostics.map(\.formatted))")
+        let page = try #require(TestSupport.text(plan, "grants/index.html"))
+        #expect(page.contains("<h2 id=\"clause-1\">"))
+        #expect(page.contains("<h3 id=\"who-may-apply\">"))
+        #expect(page.contains("id=\"clause-1.1\""))
+        #expect(page.contains("<strong>every</strong>"))
+        #expect(page.contains("<em>never</em>"))
+        #expect(page.contains("<li>Registered charities</li>"))
+        #expect(page.contains("<ol>\n<li>Apply in writing to the clerk</li>"))
+        #expect(page.contains("<th scope=\"col\">Grant size</th>"))
+        #expect(page.contains("<td>Over £500</td>"))
+        #expect(page.contains("href=\"#fn-2\" id=\"fnref-2\""))
+        #expect(page.contains("<li id=\"fn-2\">"))
+        #expect(page.contains("Grants under £50 need no form."))
+    }
+
+    @Test func aFileThatIsNotAWordDocumentIsAClearError() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try TestSupport.write(["fake.docx": Array("not a zip".utf8)], under: folder)
+        #expect(throws: ImportError.self) { try Importer.importFile(at: folder.appendingPathComponent("fake.docx").path) }
+        let run = try TestSupport.run(["import", folder.appendingPathComponent("fake.docx").path, "--output", folder.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("error:"))
+    }
+}
