@@ -109,6 +109,8 @@ struct ReferenceLinkingTests {
         "Inside code: `paragraph 4.8`.",
         "An existing [paragraph 4.8](https://example.org) link.",
         "Rule 4.8 and article 5 are words no document declares.",
+        // Found by fuzzing: a run of digits too long for an Int crashed the scanner.
+        "Figures 1.66666666666666666666666666666666666666666666666666 above and section 99999999999999999999999.",
     ])
     func notLinkedAndNoWarning(sentence: String) throws {
         let result = try build(numbered + sentence + "\n")

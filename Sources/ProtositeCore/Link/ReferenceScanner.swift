@@ -137,12 +137,14 @@ struct ReferenceScanner {
             var digits = 0
             var value = 0
             while cursor < text.count, isDigit(text[cursor]) {
-                value = value * 10 + Int(text[cursor] - 48)
                 digits += 1
+                // Too long for a clause number, and checked before it can overflow
+                // an Int (a 50-digit run crashed here: found by fuzzing).
+                if digits > ClauseNumber.maximumDigits(part: parts.count) { return nil }
+                value = value * 10 + Int(text[cursor] - 48)
                 cursor += 1
             }
             guard digits > 0 else { return nil }
-            if digits > ClauseNumber.maximumDigits(part: parts.count) { return nil }
             parts.append(value)
             if cursor + 1 < text.count, text[cursor] == UInt8(ascii: "."), isDigit(text[cursor + 1]) {
                 cursor += 1
