@@ -119,29 +119,5 @@ public enum SearchIndexBuilder {
             + ",\"anchor\":\(quote(entry.anchor)),\"url\":\(quote(entry.url)),\"heading\":\(quote(entry.heading)),\"text\":\(quote(entry.text))}"
     }
 
-    /// A JSON string, safe inside HTML too: `<`, `>`, `&`, U+2028 and U+2029 escaped.
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ text: String) -> String { JSONString.quote(text) }
 }
