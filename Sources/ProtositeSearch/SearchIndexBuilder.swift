@@ -24,27 +24,30 @@ public enum SearchIndexBuilder {
 
     /// - Parameter shardThreshold: sites with more entries than this get the split index.
     public static func build(_ entries: [SearchEntry], shardThreshold: Int = 3000) -> [SearchIndexFile] {
-        // Term frequencies per entry, fields weighted.
-        var frequencies: [[String: Double]] = []
-        var lengths: [Double] = []
-        frequencies.reserveCapacity(entries.count)
-        var titleTerms: [String: [String]] = [:]
-        for entry in entries {
+        // Term frequencies per entry, fields weighted; on all cores, as each
+        // entry's words are its own.
+        var titles: [String: [String]] = [:]
+        for entry in entries where titles[entry.slug] == nil {
+            titles[entry.slug] = SearchText.terms(([entry.title] + entry.aliases).joined(separator: " "))
+        }
+        let titleTerms = titles
+        let results = UnsafeSlots<([String: Double], Double)>(count: entries.count)
+        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+            let entry = entries[index]
             var counts: [String: Double] = [:]
-            let titles = titleTerms[entry.slug] ?? SearchText.terms(([entry.title] + entry.aliases).joined(separator: " "))
-            titleTerms[entry.slug] = titles
             // A bare heading ("1. Purpose") would otherwise match every query
             // for its protocol's title, above clauses that say something.
             if !entry.text.isEmpty {
-                for term in titles { counts[term, default: 0] += titleWeight }
+                for term in titleTerms[entry.slug] ?? [] { counts[term, default: 0] += titleWeight }
             }
             for term in SearchText.terms(entry.heading) { counts[term, default: 0] += headingWeight }
             if let clause = entry.clause { counts[clause, default: 0] += headingWeight }
             let text = SearchText.terms(entry.text)
             for term in text { counts[term, default: 0] += textWeight }
-            frequencies.append(counts)
-            lengths.append(Double(max(text.count, 1)))
+            results.set(index, (counts, Double(max(text.count, 1))))
         }
+        let frequencies = results.values.map(\.0)
+        let lengths = results.values.map(\.1)
         let count = Double(max(entries.count, 1))
         let average = lengths.reduce(0, +) / count
         var postings: [String: [(Int, Int)]] = [:]
@@ -120,4 +123,16 @@ public enum SearchIndexBuilder {
     }
 
     static func quote(_ text: String) -> String { JSONString.quote(text) }
+}
+
+/// Slots each filled by one concurrent iteration, read after all are done.
+final class UnsafeSlots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) { lock.withLock { slots[index] = value } }
+
+    var values: [Value] { lock.withLock { slots.map { $0! } } }
 }

@@ -24,6 +24,8 @@ public enum SearchText {
 
     /// Words and clause numbers (`4.8`, `2.2.1`) of a text, folded, in order.
     public static func words(_ text: String) -> [String] {
+        // Most protocol text is ASCII: the same rules, on bytes, many times faster.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(text) }
         let scalars = Array(fold(text).unicodeScalars)
         var found: [String] = []
         var index = 0
@@ -57,6 +59,46 @@ public enum SearchText {
         return found
     }
 
+    /// `words` for ASCII text: lower case, apostrophes dropped, runs of
+    /// letters and digits, clause numbers whole.
+    static func asciiWords(_ text: String) -> [String] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 where byte != UInt8(ascii: "'") {
+            bytes.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+        }
+        func isDigit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= 48 && bytes[i] <= 57 }
+        func isWord(_ i: Int) -> Bool { i < bytes.count && (isDigit(i) || (bytes[i] >= 97 && bytes[i] <= 122)) }
+        var found: [String] = []
+        var index = 0
+        while index < bytes.count {
+            if isDigit(index) {
+                var end = index
+                while isDigit(end) { end += 1 }
+                var parts = 0
+                while end + 1 < bytes.count, bytes[end] == UInt8(ascii: "."), isDigit(end + 1) {
+                    end += 1
+                    while isDigit(end) { end += 1 }
+                    parts += 1
+                }
+                if parts > 0 {
+                    found.append(String(decoding: bytes[index..<end], as: UTF8.self))
+                    index = end
+                    continue
+                }
+            }
+            if isWord(index) {
+                var end = index
+                while isWord(end) { end += 1 }
+                found.append(String(decoding: bytes[index..<end], as: UTF8.self))
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
     /// `[\p{L}\p{N}]`
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
@@ -70,6 +112,7 @@ public enum SearchText {
 
     /// A light English stemmer: plural, -ed, -ing and -ly endings.
     public static func stem(_ word: String) -> String {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) { return asciiStem(Array(word.utf8)) }
         let letters = Array(word)
         if letters.count <= 3 || (letters.first?.isASCII == true && letters.first!.isNumber) { return word }
         var w = word
@@ -93,6 +136,42 @@ public enum SearchText {
         }
         if w.hasSuffix("ly"), w.count > 5 { w = String(w.dropLast(2)) }
         return w
+    }
+
+    /// `stem` on the bytes of an ASCII word: the same rules, without
+    /// String's per-character work.
+    static func asciiStem(_ word: [UInt8]) -> String {
+        if word.count <= 3 || (word.first.map { $0 >= 48 && $0 <= 57 } ?? false) { return String(decoding: word, as: UTF8.self) }
+        func ends(_ w: [UInt8], _ suffix: String) -> Bool {
+            let s = Array(suffix.utf8)
+            return w.count >= s.count && Array(w[(w.count - s.count)...]) == s
+        }
+        var w = word
+        if ends(w, "ies"), w.count > 4 {
+            w.removeLast(3); w.append(UInt8(ascii: "y"))
+        } else if ends(w, "sses") {
+            w.removeLast(2)
+        } else if ends(w, "s"), !(ends(w, "ss") || ends(w, "us") || ends(w, "is")) {
+            w.removeLast()
+        }
+        if ends(w, "ied"), w.count > 4 {
+            w.removeLast(3); w.append(UInt8(ascii: "y"))
+            return String(decoding: w, as: UTF8.self)
+        }
+        let vowels = Array("aeiouy".utf8)
+        for suffix in ["ingly", "edly", "ing", "ed"] where ends(w, suffix) {
+            var base = Array(w.dropLast(suffix.utf8.count))
+            if base.count >= 3, base.contains(where: { vowels.contains($0) }) {
+                if base.count >= 2, base[base.count - 1] == base[base.count - 2] {
+                    let last = base[base.count - 1]
+                    let consonant = last >= 97 && last <= 122 && !"aeiou".utf8.contains(last)
+                    if consonant, !"lsz".utf8.contains(last) { base.removeLast() }
+                }
+                return String(decoding: base, as: UTF8.self)
+            }
+        }
+        if ends(w, "ly"), w.count > 5 { w.removeLast(2) }
+        return String(decoding: w, as: UTF8.self)
     }
 
     /// `[b-df-hj-km-np-tv-xz]`
