@@ -3,6 +3,13 @@
 /// escaped. Shared by the search index and the build's other JSON.
 public enum JSONString {
     public static func quote(_ text: String) -> String {
+        // Most strings need no escape at all: check the bytes once.
+        var plain = true
+        for byte in text.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2 {
+            plain = false
+            break
+        }
+        if plain { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -141,10 +141,14 @@ public enum SearchText {
     /// `stem` on the bytes of an ASCII word: the same rules, without
     /// String's per-character work.
     static func asciiStem(_ word: [UInt8]) -> String {
-        if word.count <= 3 || (word.first.map { $0 >= 48 && $0 <= 57 } ?? false) { return String(decoding: word, as: UTF8.self) }
-        func ends(_ w: [UInt8], _ suffix: String) -> Bool {
-            let s = Array(suffix.utf8)
-            return w.count >= s.count && Array(w[(w.count - s.count)...]) == s
+        if word.count <= 3 || (word[0] >= 48 && word[0] <= 57) { return String(decoding: word, as: UTF8.self) }
+        // Suffix tests compare bytes in place: this runs for every word indexed.
+        func ends(_ w: [UInt8], _ suffix: StaticString) -> Bool {
+            let count = suffix.utf8CodeUnitCount
+            guard w.count >= count else { return false }
+            let bytes = suffix.utf8Start
+            for offset in 0..<count where w[w.count - count + offset] != bytes[offset] { return false }
+            return true
         }
         var w = word
         if ends(w, "ies"), w.count > 4 {
@@ -158,17 +162,18 @@ public enum SearchText {
             w.removeLast(3); w.append(UInt8(ascii: "y"))
             return String(decoding: w, as: UTF8.self)
         }
-        let vowels = Array("aeiouy".utf8)
-        for suffix in ["ingly", "edly", "ing", "ed"] where ends(w, suffix) {
-            var base = Array(w.dropLast(suffix.utf8.count))
-            if base.count >= 3, base.contains(where: { vowels.contains($0) }) {
-                if base.count >= 2, base[base.count - 1] == base[base.count - 2] {
-                    let last = base[base.count - 1]
-                    let consonant = last >= 97 && last <= 122 && !"aeiou".utf8.contains(last)
-                    if consonant, !"lsz".utf8.contains(last) { base.removeLast() }
-                }
-                return String(decoding: base, as: UTF8.self)
+        func isVowel(_ b: UInt8) -> Bool { b == 97 || b == 101 || b == 105 || b == 111 || b == 117 || b == 121 }
+        for (suffix, length) in [("ingly" as StaticString, 5), ("edly", 4), ("ing", 3), ("ed", 2)] where ends(w, suffix) {
+            let baseCount = w.count - length
+            guard baseCount >= 3, w[0..<baseCount].contains(where: isVowel) else { continue }
+            var base = Array(w[0..<baseCount])
+            let last = base[baseCount - 1]
+            // A doubled consonant ([b-df-hj-km-np-tv-xz], so not y) but l, s, z loses one.
+            if base[baseCount - 2] == last, last >= 97, last <= 122, !isVowel(last),
+               last != UInt8(ascii: "l"), last != UInt8(ascii: "s"), last != UInt8(ascii: "z") {
+                base.removeLast()
             }
+            return String(decoding: base, as: UTF8.self)
         }
         if ends(w, "ly"), w.count > 5 { w.removeLast(2) }
         return String(decoding: w, as: UTF8.self)
@@ -177,7 +182,7 @@ public enum SearchText {
     /// `[b-df-hj-km-np-tv-xz]`
     static func isConsonant(_ c: Character) -> Bool {
         guard let ascii = c.asciiValue, ascii >= 97, ascii <= 122 else { return false }
-        return !"aeiou".contains(c)
+        return !"aeiouy".contains(c)
     }
 
     public static func isStopWord(_ word: String) -> Bool { stopWords.contains(word) }
