@@ -22,7 +22,9 @@ public struct FrontMatterReader {
     public func read(_ yaml: String, diagnostics: inout [Diagnostic]) -> Reading? {
         let node: Node
         do {
-            guard let composed = try Yams.compose(yaml: yaml) else {
+            // Every front-matter value is read as text (dates are parsed by DateParser),
+            // so no implicit typing: the basic resolver skips its regular expressions.
+            guard let composed = try Yams.compose(yaml: yaml, .basic) else {
                 diagnostics.append(.error("the front matter is empty: it needs at least 'title: …'", in: path, line: firstLine - 1, column: 1))
                 return nil
             }
