@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "ProtositeSearchTests", dependencies: ["ProtositeSearch"]),
         .testTarget(
             name: "ProtositeCoreTests",
-            dependencies: ["ProtositeCore", "ProtositeMarkdown", "ProtositeImport"],
+            dependencies: ["ProtositeCore", "ProtositeMarkdown", "ProtositeImport", "ProtositeSearch"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -31,7 +31,7 @@ public enum SearchIndexBuilder {
             titles[entry.slug] = SearchText.terms(([entry.title] + entry.aliases).joined(separator: " "))
         }
         let titleTerms = titles
-        let results = UnsafeSlots<([String: Double], Double)>(count: entries.count)
+        let results = ResultSlots<([String: Double], Double)>(count: entries.count)
         DispatchQueue.concurrentPerform(iterations: entries.count) { index in
             let entry = entries[index]
             var counts: [String: Double] = [:]
@@ -123,16 +123,4 @@ public enum SearchIndexBuilder {
     }
 
     static func quote(_ text: String) -> String { JSONString.quote(text) }
-}
-
-/// Slots each filled by one concurrent iteration, read after all are done.
-final class UnsafeSlots<Value>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value) { lock.withLock { slots[index] = value } }
-
-    var values: [Value] { lock.withLock { slots.map { $0! } } }
 }

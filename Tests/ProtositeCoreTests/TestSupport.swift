@@ -1,4 +1,5 @@
 import Foundation
+import ProtositeSearch
 @testable import ProtositeCore
 
 /// Paths and helpers shared by the core tests.

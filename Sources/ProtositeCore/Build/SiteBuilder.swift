@@ -1,4 +1,5 @@
 import Foundation
+import ProtositeSearch
 
 /// One build, stage by stage: load → parse → link → render (the search
 /// index included) → write. Every stage but the last works on values, so

@@ -144,17 +144,3 @@ public struct SiteRenderer: Sendable {
         return entries
     }
 }
-
-/// Slots filled from concurrent work, read once all is done.
-final class ResultSlots<Value>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value) {
-        lock.withLock { slots[index] = value }
-    }
-
-    var values: [Value] { lock.withLock { slots.compactMap { $0 } } }
-}

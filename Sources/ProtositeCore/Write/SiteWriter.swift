@@ -1,5 +1,6 @@
 import CFileSwap
 import Foundation
+import ProtositeSearch
 
 /// The write stage, the only one that touches the disk: puts every output
 /// into a new folder beside the target, then swaps it in with one atomic
