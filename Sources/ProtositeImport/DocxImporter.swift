@@ -54,9 +54,9 @@ struct DocxImporter {
         let metadata = MetadataExtractor.extract(plainLines)
         let removed = Set(metadata.consumed.compactMap { blockForLine[$0] })
         let kept = blocks.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
-        var markdown = "---\ntitle: \(Self.yaml(title ?? "Untitled protocol"))\n"
-        if metadata.adopted != nil { markdown += "status: adopted\nadopted: \(Self.yaml(metadata.adopted!))\n" }
-        if let review = metadata.review { markdown += "review: \(Self.yaml(review))\n" }
+        var markdown = "---\ntitle: \(YAMLScalar.quote(title ?? "Untitled protocol"))\n"
+        if metadata.adopted != nil { markdown += "status: adopted\nadopted: \(YAMLScalar.quote(metadata.adopted!))\n" }
+        if let review = metadata.review { markdown += "review: \(YAMLScalar.quote(review))\n" }
         markdown += "---\n\n"
         // Items of one list stay together; a bulleted and a numbered list are two lists.
         func marker(_ block: String) -> String? {
@@ -168,10 +168,5 @@ struct DocxImporter {
             out.append(character)
         }
         return out
-    }
-
-    static func yaml(_ text: String) -> String {
-        let plain = !text.isEmpty && !text.contains(where: { ":#[]{},&*!|>'\"%@`".contains($0) }) && text.first != " " && text.first != "-"
-        return plain ? text : "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }

@@ -28,18 +28,18 @@ struct TextImporter {
         }
         let body = bodyMarkdown(consumed: consumed, contents: contents)
         var markdown = "---\n"
-        markdown += "title: \(yaml(title ?? "Untitled protocol"))\n"
-        if let council { markdown += "council: \(yaml(council))\n" }
+        markdown += "title: \(YAMLScalar.quote(title ?? "Untitled protocol"))\n"
+        if let council { markdown += "council: \(YAMLScalar.quote(council))\n" }
         if metadata.adopted != nil || !metadata.history.isEmpty { markdown += "status: adopted\n" }
-        if let adopted = metadata.adopted { markdown += "adopted: \(yaml(adopted))\n" }
-        if let review = metadata.review { markdown += "review: \(yaml(review))\n" }
+        if let adopted = metadata.adopted { markdown += "adopted: \(YAMLScalar.quote(adopted))\n" }
+        if let review = metadata.review { markdown += "review: \(YAMLScalar.quote(review))\n" }
         if !metadata.history.isEmpty {
             markdown += "history:\n"
             for row in metadata.history {
-                var fields = ["date: \(yaml(row.date))"]
-                if !row.version.isEmpty { fields.append("version: \(yaml(row.version))") }
-                if !row.change.isEmpty { fields.append("change: \(yaml(row.change))") }
-                if !row.review.isEmpty { fields.append("review: \(yaml(row.review))") }
+                var fields = ["date: \(YAMLScalar.quote(row.date))"]
+                if !row.version.isEmpty { fields.append("version: \(YAMLScalar.quote(row.version))") }
+                if !row.change.isEmpty { fields.append("change: \(YAMLScalar.quote(row.change))") }
+                if !row.review.isEmpty { fields.append("review: \(YAMLScalar.quote(row.review))") }
                 markdown += "  - {" + fields.joined(separator: ", ") + "}\n"
             }
         }
@@ -315,9 +315,4 @@ struct TextImporter {
         }.joined(separator: " ")
     }
 
-    private func yaml(_ text: String) -> String {
-        let plain = !text.isEmpty && !text.contains(where: { ":#[]{},&*!|>'\"%@`".contains($0) }) && text.first != " " && text.first != "-"
-        if plain { return text }
-        return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
 }

@@ -24,14 +24,6 @@ public struct HTMLRenderer: Sendable {
         return out
     }
 
-    /// The HTML of inline nodes alone (a heading's content, a table of contents entry).
-    public func renderInlines(_ nodes: [MarkdownNode]) -> String {
-        var state = State(footnotes: FootnoteTable(MarkdownDocument(root: MarkdownNode(.document))))
-        var out = ""
-        for node in nodes { render(node, tight: false, into: &out, state: &state) }
-        return out
-    }
-
     struct State {
         var footnotes: FootnoteTable
         var referenceCounts: [String: Int] = [:]

@@ -61,9 +61,3 @@ public indirect enum JSONValue: Sendable, Equatable {
         out += JSONString.quote(s)
     }
 }
-
-extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
-    }
-}

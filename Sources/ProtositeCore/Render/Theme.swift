@@ -43,8 +43,4 @@ public struct Theme: Sendable {
     public func render(_ context: Any, template: String) -> String {
         library.render(context, withTemplate: template) ?? ""
     }
-
-    public func has(_ template: String) -> Bool {
-        library.getTemplate(named: template) != nil
-    }
 }

@@ -2,7 +2,7 @@
 // words fall in, the vocabulary only when a typo must be forgiven, and the
 // entry chunks of the results shown. `fetchJSON(path)` is injected so node
 // tests run it on files.
-import { parseQuery, rank, withinOneEdit, vocabulary } from "./search-core.js";
+import { parseQuery, rank, withinOneEdit } from "./search-core.js";
 
 export class ShardedIndex {
   constructor(entryPoint, fetchJSON) {
@@ -86,5 +86,3 @@ export class ShardedIndex {
     await this.loadEntries(ranked.slice(0, query.phrases.length ? 400 : limit).map((r) => r.index));
   }
 }
-
-export { vocabulary };
