@@ -46,64 +46,54 @@ public enum SearchIndexBuilder {
             for term in text { counts[term, default: 0] += textWeight }
             results.set(index, (counts, Double(max(text.count, 1))))
         }
-        let frequencies = results.values.map(\.0)
-        let lengths = results.values.map(\.1)
-        let count = Double(max(entries.count, 1))
-        let average = lengths.reduce(0, +) / count
-        var postings: [String: [(Int, Int)]] = [:]
-        var documentFrequency: [String: Int] = [:]
-        for counts in frequencies { for term in counts.keys { documentFrequency[term, default: 0] += 1 } }
-        for (index, counts) in frequencies.enumerated() {
-            let norm = 1 - b + b * lengths[index] / max(average, 1)
-            for (term, tf) in counts {
-                let df = Double(documentFrequency[term] ?? 1)
-                let idf = log(1 + (count - df + 0.5) / (df + 0.5))
-                let score = idf * tf * (k1 + 1) / (tf + k1 * norm)
-                postings[term, default: []].append((index, Int((score * 100).rounded())))
-            }
-        }
-        let sortedTerms = postings.keys.sorted()
-        func postingList(_ term: String) -> String {
-            postings[term]!.sorted { $0.0 < $1.0 }.map { "\($0.0),\(max($0.1, 1))" }.joined(separator: ",")
-        }
+        let weighted = results.values
+        let scored = score(weighted)
         guard entries.count > shardThreshold else {
-            var json = "{\"version\":\(formatVersion),\"entries\":["
-            json += entries.map(entryJSON).joined(separator: ",")
-            json += "],\"terms\":{"
-            json += sortedTerms.map { "\(quote($0)):[\(postingList($0))]" }.joined(separator: ",")
-            json += "}}\n"
-            return [SearchIndexFile(path: "search-index.json", bytes: Array(json.utf8))]
+            var json: [UInt8] = Array("{\"version\":\(formatVersion),\"entries\":[".utf8)
+            for part in entryChunks(entries, size: 256) {
+                if json.last != UInt8(ascii: "[") { json.append(UInt8(ascii: ",")) }
+                json += part
+            }
+            json += Array("],\"terms\":{".utf8)
+            for (index, member) in termMembers(scored).enumerated() {
+                if index > 0 { json.append(UInt8(ascii: ",")) }
+                json += member
+            }
+            json += Array("}}\n".utf8)
+            return [SearchIndexFile(path: "search-index.json", bytes: json)]
         }
         // A large site: a query fetches the entry point, the term shards its
         // words fall in, and the entry chunks of the results it shows.
         var files: [SearchIndexFile] = []
         var shards: [(file: String, first: String)] = []
-        var current: [String] = []
-        var size = 0
-        func flush() {
-            guard !current.isEmpty else { return }
-            let file = "search/terms-\(shards.count).json"
-            let body = "{" + current.joined(separator: ",") + "}\n"
-            files.append(SearchIndexFile(path: file, bytes: Array(body.utf8)))
-            shards.append((file, shardFirst.last ?? ""))
-            current = []
-            size = 0
+        var current: [UInt8] = []
+        var first = ""
+        for (index, member) in termMembers(scored).enumerated() {
+            if current.isEmpty {
+                first = scored.terms[index]
+                current.append(UInt8(ascii: "{"))
+            } else {
+                current.append(UInt8(ascii: ","))
+            }
+            current += member
+            if current.count >= shardBytes || index == scored.terms.count - 1 {
+                let file = "search/terms-\(shards.count).json"
+                current += Array("}\n".utf8)
+                files.append(SearchIndexFile(path: file, bytes: current))
+                shards.append((file, first))
+                current = []
+            }
         }
-        var shardFirst: [String] = []
-        for term in sortedTerms {
-            if current.isEmpty { shardFirst.append(term) }
-            let member = "\(quote(term)):[\(postingList(term))]"
-            current.append(member)
-            size += member.utf8.count
-            if size >= shardBytes { flush() }
+        for (number, chunk) in entryChunks(entries, size: chunkSize).enumerated() {
+            files.append(SearchIndexFile(path: "search/entries-\(number).json", bytes: [UInt8(ascii: "[")] + chunk + Array("]\n".utf8)))
         }
-        flush()
-        for start in stride(from: 0, to: entries.count, by: chunkSize) {
-            let chunk = entries[start..<min(start + chunkSize, entries.count)].map(entryJSON).joined(separator: ",")
-            files.append(SearchIndexFile(path: "search/entries-\(start / chunkSize).json", bytes: Array(("[" + chunk + "]\n").utf8)))
+        var vocabulary: [UInt8] = [UInt8(ascii: "[")]
+        for (index, term) in scored.terms.enumerated() {
+            if index > 0 { vocabulary.append(UInt8(ascii: ",")) }
+            JSONString.append(term, to: &vocabulary)
         }
-        let vocabulary = "[" + sortedTerms.map(quote).joined(separator: ",") + "]\n"
-        files.append(SearchIndexFile(path: "search/vocabulary.json", bytes: Array(vocabulary.utf8)))
+        vocabulary += Array("]\n".utf8)
+        files.append(SearchIndexFile(path: "search/vocabulary.json", bytes: vocabulary))
         var entry = "{\"version\":\(formatVersion),\"entryCount\":\(entries.count),\"chunkSize\":\(chunkSize)"
         entry += ",\"entryChunk\":\"search/entries-{n}.json\",\"vocabulary\":\"search/vocabulary.json\",\"termShards\":["
         entry += shards.map { "{\"file\":\(quote($0.file)),\"first\":\(quote($0.first))}" }.joined(separator: ",")
@@ -112,14 +102,107 @@ public enum SearchIndexBuilder {
         return files
     }
 
+    /// Every term's postings: the entries it occurs in, in entry order, with
+    /// their BM25F scores (times 100, at least 1).
+    struct Scored {
+        /// Sorted.
+        var terms: [String]
+        /// Per term of `terms`: entry, score, entry, score, …
+        var postings: [[Int]]
+    }
+
+    static func score(_ weighted: [([String: Double], Double)]) -> Scored {
+        // Terms become numbers once, so the rest works on arrays.
+        var ids: [String: Int] = [:]
+        var termsByID: [String] = []
+        var documentFrequency: [Int] = []
+        var perEntry: [[(id: Int, tf: Double)]] = []
+        perEntry.reserveCapacity(weighted.count)
+        for (counts, _) in weighted {
+            var row: [(id: Int, tf: Double)] = []
+            row.reserveCapacity(counts.count)
+            for (term, tf) in counts {
+                let id: Int
+                if let known = ids[term] {
+                    id = known
+                    documentFrequency[id] += 1
+                } else {
+                    id = termsByID.count
+                    ids[term] = id
+                    termsByID.append(term)
+                    documentFrequency.append(1)
+                }
+                row.append((id, tf))
+            }
+            perEntry.append(row)
+        }
+        let count = Double(max(weighted.count, 1))
+        let average = weighted.reduce(0) { $0 + $1.1 } / count
+        let idf = documentFrequency.map { df in log(1 + (count - Double(df) + 0.5) / (Double(df) + 0.5)) }
+        var byID = [[Int]](repeating: [], count: termsByID.count)
+        for (entry, row) in perEntry.enumerated() {
+            let norm = 1 - b + b * weighted[entry].1 / max(average, 1)
+            for (id, tf) in row {
+                let score = idf[id] * tf * (k1 + 1) / (tf + k1 * norm)
+                byID[id].append(entry)
+                byID[id].append(max(Int((score * 100).rounded()), 1))
+            }
+        }
+        let order = termsByID.indices.sorted { termsByID[$0] < termsByID[$1] }
+        return Scored(terms: order.map { termsByID[$0] }, postings: order.map { byID[$0] })
+    }
+
+    /// `"term":[entry,score,…]` for every term, in order; made on all cores.
+    static func termMembers(_ scored: Scored) -> [[UInt8]] {
+        let members = ResultSlots<[UInt8]>(count: scored.terms.count)
+        DispatchQueue.concurrentPerform(iterations: scored.terms.count) { index in
+            var member: [UInt8] = []
+            member.reserveCapacity(scored.terms[index].utf8.count + scored.postings[index].count * 5 + 8)
+            JSONString.append(scored.terms[index], to: &member)
+            member += [UInt8(ascii: ":"), UInt8(ascii: "[")]
+            for (offset, number) in scored.postings[index].enumerated() {
+                if offset > 0 { member.append(UInt8(ascii: ",")) }
+                JSONString.append(number, to: &member)
+            }
+            member.append(UInt8(ascii: "]"))
+            members.set(index, member)
+        }
+        return members.values
+    }
+
+    /// The entries as JSON objects joined by commas, `size` to a chunk; made on all cores.
+    static func entryChunks(_ entries: [SearchEntry], size: Int) -> [[UInt8]] {
+        let count = (entries.count + size - 1) / size
+        let chunks = ResultSlots<[UInt8]>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { number in
+            var chunk: [UInt8] = []
+            for index in (number * size)..<min(entries.count, (number + 1) * size) {
+                if index > number * size { chunk.append(UInt8(ascii: ",")) }
+                appendEntry(entries[index], to: &chunk)
+            }
+            chunks.set(number, chunk)
+        }
+        return chunks.values
+    }
+
     /// About this many bytes of postings per term shard.
     static let shardBytes = 48 * 1024
     /// Entries per chunk file.
     static let chunkSize = 200
 
-    static func entryJSON(_ entry: SearchEntry) -> String {
-        "{\"slug\":\(quote(entry.slug)),\"title\":\(quote(entry.title)),\"clause\":\(entry.clause.map(quote) ?? "null")"
-            + ",\"anchor\":\(quote(entry.anchor)),\"url\":\(quote(entry.url)),\"heading\":\(quote(entry.heading)),\"text\":\(quote(entry.text))}"
+    static func appendEntry(_ entry: SearchEntry, to out: inout [UInt8]) {
+        func field(_ name: StaticString, _ value: String?) {
+            out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+            if let value { JSONString.append(value, to: &out) } else { out += Array("null".utf8) }
+        }
+        field("{\"slug\":", entry.slug)
+        field(",\"title\":", entry.title)
+        field(",\"clause\":", entry.clause)
+        field(",\"anchor\":", entry.anchor)
+        field(",\"url\":", entry.url)
+        field(",\"heading\":", entry.heading)
+        field(",\"text\":", entry.text)
+        out.append(UInt8(ascii: "}"))
     }
 
     static func quote(_ text: String) -> String { JSONString.quote(text) }
