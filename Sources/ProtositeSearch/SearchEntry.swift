@@ -31,3 +31,19 @@ public struct SearchEntry: Sendable, Equatable {
         self.aliases = aliases
     }
 }
+
+/// An entry as the index takes it: its JSON object, and its terms as
+/// (term id, weighted frequency) pairs of a `TermTable`.
+public struct PreparedEntry: Sendable, Equatable {
+    public var json: [UInt8]
+    /// id, frequency, id, frequency, …
+    public var terms: [UInt32]
+    /// Words in the entry's text (at least 1), for length normalisation.
+    public var length: Int
+
+    public init(json: [UInt8], terms: [UInt32], length: Int) {
+        self.json = json
+        self.terms = terms
+        self.length = length
+    }
+}

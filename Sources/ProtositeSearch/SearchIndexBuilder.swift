@@ -19,22 +19,28 @@ public enum SearchIndexBuilder {
 
     /// Field weights: a word in the protocol's title or aliases counts three
     /// times, in the heading (or the clause number) twice, in the text once.
-    static let titleWeight = 3.0, headingWeight = 2.0, textWeight = 1.0
+    static let titleWeight = 3, headingWeight = 2, textWeight = 1
     static let k1 = 1.2, b = 0.75
 
     /// - Parameter shardThreshold: sites with more entries than this get the split index.
     public static func build(_ entries: [SearchEntry], shardThreshold: Int = 3000) -> [SearchIndexFile] {
-        // Term frequencies per entry, fields weighted; on all cores, as each
-        // entry's words are its own.
+        let terms = TermTable()
+        return build(prepare(entries, terms: terms), terms: terms, shardThreshold: shardThreshold)
+    }
+
+    /// What each entry gives the index, worked out on all cores: its JSON
+    /// and its weighted terms. An entry's preparation depends on nothing
+    /// but the entry, so a build may keep it for the next build.
+    public static func prepare(_ entries: [SearchEntry], terms: TermTable) -> [PreparedEntry] {
         var titles: [String: [String]] = [:]
         for entry in entries where titles[entry.slug] == nil {
             titles[entry.slug] = SearchText.terms(([entry.title] + entry.aliases).joined(separator: " "))
         }
         let titleTerms = titles
-        let results = ResultSlots<([String: Double], Double)>(count: entries.count)
+        let results = ResultSlots<([String: Int], Int, [UInt8])>(count: entries.count)
         DispatchQueue.concurrentPerform(iterations: entries.count) { index in
             let entry = entries[index]
-            var counts: [String: Double] = [:]
+            var counts: [String: Int] = [:]
             // A bare heading ("1. Purpose") would otherwise match every query
             // for its protocol's title, above clauses that say something.
             if !entry.text.isEmpty {
@@ -44,13 +50,29 @@ public enum SearchIndexBuilder {
             if let clause = entry.clause { counts[clause, default: 0] += headingWeight }
             let text = SearchText.terms(entry.text)
             for term in text { counts[term, default: 0] += textWeight }
-            results.set(index, (counts, Double(max(text.count, 1))))
+            var json: [UInt8] = []
+            appendEntry(entry, to: &json)
+            results.set(index, (counts, max(text.count, 1), json))
         }
-        let weighted = results.values
-        let scored = score(weighted)
-        guard entries.count > shardThreshold else {
+        // Terms become numbers once, so the rest works on arrays.
+        return results.values.map { counts, length, json in
+            var pairs: [UInt32] = []
+            pairs.reserveCapacity(counts.count * 2)
+            for (term, tf) in counts {
+                pairs.append(terms.id(term))
+                pairs.append(UInt32(tf))
+            }
+            return PreparedEntry(json: json, terms: pairs, length: length)
+        }
+    }
+
+    /// The index files of prepared entries, in their order.
+    public static func build(_ prepared: [PreparedEntry], terms table: TermTable, shardThreshold: Int = 3000) -> [SearchIndexFile] {
+        let entryCount = prepared.count
+        let scored = score(prepared, table: table)
+        guard entryCount > shardThreshold else {
             var json: [UInt8] = Array("{\"version\":\(formatVersion),\"entries\":[".utf8)
-            for part in entryChunks(entries, size: 256) {
+            for part in entryChunks(prepared, size: 256) {
                 if json.last != UInt8(ascii: "[") { json.append(UInt8(ascii: ",")) }
                 json += part
             }
@@ -84,7 +106,7 @@ public enum SearchIndexBuilder {
                 current = []
             }
         }
-        for (number, chunk) in entryChunks(entries, size: chunkSize).enumerated() {
+        for (number, chunk) in entryChunks(prepared, size: chunkSize).enumerated() {
             files.append(SearchIndexFile(path: "search/entries-\(number).json", bytes: [UInt8(ascii: "[")] + chunk + Array("]\n".utf8)))
         }
         var vocabulary: [UInt8] = [UInt8(ascii: "[")]
@@ -94,7 +116,7 @@ public enum SearchIndexBuilder {
         }
         vocabulary += Array("]\n".utf8)
         files.append(SearchIndexFile(path: "search/vocabulary.json", bytes: vocabulary))
-        var entry = "{\"version\":\(formatVersion),\"entryCount\":\(entries.count),\"chunkSize\":\(chunkSize)"
+        var entry = "{\"version\":\(formatVersion),\"entryCount\":\(entryCount),\"chunkSize\":\(chunkSize)"
         entry += ",\"entryChunk\":\"search/entries-{n}.json\",\"vocabulary\":\"search/vocabulary.json\",\"termShards\":["
         entry += shards.map { "{\"file\":\(quote($0.file)),\"first\":\(quote($0.first))}" }.joined(separator: ",")
         entry += "]}\n"
@@ -111,45 +133,29 @@ public enum SearchIndexBuilder {
         var postings: [[Int]]
     }
 
-    static func score(_ weighted: [([String: Double], Double)]) -> Scored {
-        // Terms become numbers once, so the rest works on arrays.
-        var ids: [String: Int] = [:]
-        var termsByID: [String] = []
-        var documentFrequency: [Int] = []
-        var perEntry: [[(id: Int, tf: Double)]] = []
-        perEntry.reserveCapacity(weighted.count)
-        for (counts, _) in weighted {
-            var row: [(id: Int, tf: Double)] = []
-            row.reserveCapacity(counts.count)
-            for (term, tf) in counts {
-                let id: Int
-                if let known = ids[term] {
-                    id = known
-                    documentFrequency[id] += 1
-                } else {
-                    id = termsByID.count
-                    ids[term] = id
-                    termsByID.append(term)
-                    documentFrequency.append(1)
-                }
-                row.append((id, tf))
-            }
-            perEntry.append(row)
+    static func score(_ prepared: [PreparedEntry], table: TermTable) -> Scored {
+        var documentFrequency = [Int](repeating: 0, count: table.count)
+        for entry in prepared {
+            for pair in stride(from: 0, to: entry.terms.count, by: 2) { documentFrequency[Int(entry.terms[pair])] += 1 }
         }
-        let count = Double(max(weighted.count, 1))
-        let average = weighted.reduce(0) { $0 + $1.1 } / count
+        let count = Double(max(prepared.count, 1))
+        let average = Double(prepared.reduce(0) { $0 + $1.length }) / count
         let idf = documentFrequency.map { df in log(1 + (count - Double(df) + 0.5) / (Double(df) + 0.5)) }
-        var byID = [[Int]](repeating: [], count: termsByID.count)
-        for (entry, row) in perEntry.enumerated() {
-            let norm = 1 - b + b * weighted[entry].1 / max(average, 1)
-            for (id, tf) in row {
+        var byID = [[Int]](repeating: [], count: table.count)
+        for (index, entry) in prepared.enumerated() {
+            let norm = 1 - b + b * Double(entry.length) / max(average, 1)
+            for pair in stride(from: 0, to: entry.terms.count, by: 2) {
+                let id = Int(entry.terms[pair])
+                let tf = Double(entry.terms[pair + 1])
                 let score = idf[id] * tf * (k1 + 1) / (tf + k1 * norm)
-                byID[id].append(entry)
+                byID[id].append(index)
                 byID[id].append(max(Int((score * 100).rounded()), 1))
             }
         }
-        let order = termsByID.indices.sorted { termsByID[$0] < termsByID[$1] }
-        return Scored(terms: order.map { termsByID[$0] }, postings: order.map { byID[$0] })
+        // Terms no entry uses any more (a table kept between builds) are left out.
+        let used = table.terms.indices.filter { documentFrequency[$0] > 0 }
+        let order = used.sorted { table.terms[$0] < table.terms[$1] }
+        return Scored(terms: order.map { table.terms[$0] }, postings: order.map { byID[$0] })
     }
 
     /// `"term":[entry,score,…]` for every term, in order; made on all cores.
@@ -171,14 +177,14 @@ public enum SearchIndexBuilder {
     }
 
     /// The entries as JSON objects joined by commas, `size` to a chunk; made on all cores.
-    static func entryChunks(_ entries: [SearchEntry], size: Int) -> [[UInt8]] {
+    static func entryChunks(_ entries: [PreparedEntry], size: Int) -> [[UInt8]] {
         let count = (entries.count + size - 1) / size
         let chunks = ResultSlots<[UInt8]>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { number in
             var chunk: [UInt8] = []
             for index in (number * size)..<min(entries.count, (number + 1) * size) {
                 if index > number * size { chunk.append(UInt8(ascii: ",")) }
-                appendEntry(entries[index], to: &chunk)
+                chunk += entries[index].json
             }
             chunks.set(number, chunk)
         }

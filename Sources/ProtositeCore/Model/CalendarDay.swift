@@ -1,6 +1,6 @@
 /// A day of the proleptic Gregorian calendar, with no time or zone: review
 /// dates are days, and "today" is compared as a day.
-public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public var year: Int
     public var month: Int
     public var day: Int

@@ -1,6 +1,6 @@
 /// A date as front matter gives it: a day, or a month (a review "due in
 /// September 2021" falls due at the end of that month).
-public enum ProtocolDate: Sendable, Hashable, CustomStringConvertible {
+public enum ProtocolDate: Sendable, Hashable, Codable, CustomStringConvertible {
     case day(CalendarDay)
     case month(year: Int, month: Int)
 

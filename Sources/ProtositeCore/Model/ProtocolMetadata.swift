@@ -1,6 +1,6 @@
 /// What a protocol is and where it stands: its front matter, checked and
 /// typed, with defaults and values derived from its history filled in.
-public struct ProtocolMetadata: Sendable, Equatable {
+public struct ProtocolMetadata: Sendable, Equatable, Codable {
     public var title: String
     public var slug: String
     public var council: String?
@@ -38,7 +38,7 @@ public struct ProtocolMetadata: Sendable, Equatable {
     }
 }
 
-public enum ProtocolStatus: String, Sendable, CaseIterable {
+public enum ProtocolStatus: String, Sendable, CaseIterable, Codable {
     case draft, adopted, superseded, withdrawn
 
     /// As a reader sees it.
@@ -53,7 +53,7 @@ public enum ProtocolStatus: String, Sendable, CaseIterable {
 }
 
 /// One row of the version table.
-public struct HistoryEntry: Sendable, Equatable {
+public struct HistoryEntry: Sendable, Equatable, Codable {
     public var date: ProtocolDate?
     public var version: String?
     public var change: String?

@@ -8,7 +8,7 @@ enum AtomFeed {
         var key: String
     }
 
-    static func make(_ documents: [ProtocolDocument], config: SiteConfig, today: CalendarDay) -> String {
+    static func make(_ documents: [ProtocolListing], config: SiteConfig, today: CalendarDay) -> String {
         let entries = documents.flatMap(Self.entries).sorted { ($0.date, $1.slug, $1.key) > ($1.date, $0.slug, $0.key) }
         // Atom ids must be absolute and never change: the site's address, or a tag: URI.
         let feedID = config.baseURL.map { $0 + "feed.xml" } ?? "tag:protosite.invalid,2026:" + HeadingSlug.make(config.title)
@@ -41,7 +41,7 @@ enum AtomFeed {
     }
 
     /// One entry per dated row of the version history; the adoption alone when there is none.
-    static func entries(_ document: ProtocolDocument) -> [Entry] {
+    static func entries(_ document: ProtocolListing) -> [Entry] {
         let m = document.metadata
         var out: [Entry] = []
         for (index, row) in m.history.enumerated() {

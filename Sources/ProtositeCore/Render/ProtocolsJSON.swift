@@ -3,7 +3,7 @@
 enum ProtocolsJSON {
     static let schemaVersion = 1
 
-    static func make(_ documents: [ProtocolDocument], summaries: ProtocolSummaries, baseURL: String?) -> String {
+    static func make(_ documents: [ProtocolListing], summaries: ProtocolSummaries, baseURL: String?) -> String {
         let items: [JSONValue] = documents.map { document in
             let m = document.metadata
             let status = ReviewStatus.of(review: m.review, today: summaries.today, warningDays: summaries.warningDays)
@@ -26,7 +26,7 @@ enum ProtocolsJSON {
                 ("aliases", .array(m.aliases.map { .string($0) })),
                 ("cited_as", .array(m.citedAs.map { .string($0) })),
                 ("tags", .array(m.tags.map { .string($0) })),
-                ("clauses", .number(document.clauses.count)),
+                ("clauses", .number(document.clauseCount)),
                 ("history", .array(m.history.map { row in
                     .object([
                         ("date", .optional(row.date?.description)),

@@ -1,7 +1,7 @@
 /// `reviews.ics`: each protocol's next review as an all-day event (RFC 5545),
 /// so a clerk can subscribe to the schedule in any calendar.
 enum ReviewCalendar {
-    static func make(_ documents: [ProtocolDocument], config: SiteConfig, today: CalendarDay) -> String {
+    static func make(_ documents: [ProtocolListing], config: SiteConfig, today: CalendarDay) -> String {
         let host = config.baseURL.flatMap(Self.host) ?? "protosite.invalid"
         var lines = [
             "BEGIN:VCALENDAR",

@@ -25,30 +25,60 @@ public struct SiteRenderer: Sendable {
 
     /// Every output of the site, sorted by path.
     public func render(_ linked: LinkedSite) -> [Output] {
-        let protocols = linked.protocols.sorted { ($0.document.metadata.title.lowercased(), $0.document.metadata.slug) < ($1.document.metadata.title.lowercased(), $1.document.metadata.slug) }
-        var outputs: [Output] = []
-        outputs.append(indexPage(protocols))
-        outputs.append(reviewsPage(protocols))
-        outputs.append(plainPage("search", path: "search/index.html", title: "Search"))
-        outputs.append(plainPage("accessibility", path: "accessibility/index.html", title: "Accessibility statement"))
-        outputs.append(plainPage("404", path: "404.html", title: "Page not found"))
+        let protocols = Self.readingOrder(linked.protocols) { $0.document.metadata }
+        var outputs = staticOutputs()
+        outputs += listingOutputs(protocols.map { ProtocolListing($0.document) })
         outputs += renderProtocolPages(protocols)
+        let terms = TermTable()
+        let prepared = SearchIndexBuilder.prepare(protocols.flatMap { searchEntries($0.document) }, terms: terms)
+        outputs += searchFiles(prepared, terms: terms)
+        return outputs.sorted { $0.path < $1.path }
+    }
+
+    /// Protocols as the list, the schedule's ties and the search index take
+    /// them: by title, then slug.
+    static func readingOrder<T>(_ items: [T], metadata: (T) -> ProtocolMetadata) -> [T] {
+        items.map { (metadata($0).title.lowercased(), metadata($0).slug, $0) }
+            .sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+            .map(\.2)
+    }
+
+    /// The outputs that depend on the configuration and theme alone.
+    func staticOutputs() -> [Output] {
+        var outputs = [
+            plainPage("search", path: "search/index.html", title: "Search"),
+            plainPage("accessibility", path: "accessibility/index.html", title: "Accessibility statement"),
+            plainPage("404", path: "404.html", title: "Page not found"),
+            Output(path: ".protosite", text: SiteWriter.markerText),
+        ]
         for (path, bytes) in theme.assets { outputs.append(Output(path: path, bytes: bytes)) }
-        // PROTOSITE_SEARCH_SHARD_THRESHOLD lowers the size at which the index
-        // is split, so the split form can be tried on a small site.
-        let threshold = ProcessInfo.processInfo.environment["PROTOSITE_SEARCH_SHARD_THRESHOLD"].flatMap(Int.init) ?? 3000
-        for file in SearchIndexBuilder.build(searchEntries(protocols), shardThreshold: threshold) {
-            outputs.append(Output(path: file.path, bytes: file.bytes))
-        }
-        let documents = protocols.map(\.document)
-        outputs.append(Output(path: "protocols.json", text: ProtocolsJSON.make(documents, summaries: summaries, baseURL: config.baseURL)))
-        outputs.append(Output(path: "reviews.ics", text: ReviewCalendar.make(documents, config: config, today: today)))
-        outputs.append(Output(path: "feed.xml", text: AtomFeed.make(documents, config: config, today: today)))
-        if let sitemap = Sitemap.make(pagePaths: outputs.map(\.path), baseURL: config.baseURL) {
+        return outputs
+    }
+
+    /// The outputs made from every protocol's listing: the list, the
+    /// schedule, `protocols.json`, the calendar, the feed and the sitemap.
+    func listingOutputs(_ listings: [ProtocolListing]) -> [Output] {
+        let listings = Self.readingOrder(listings) { $0.metadata }
+        var outputs = [indexPage(listings), reviewsPage(listings)]
+        outputs.append(Output(path: "protocols.json", text: ProtocolsJSON.make(listings, summaries: summaries, baseURL: config.baseURL)))
+        outputs.append(Output(path: "reviews.ics", text: ReviewCalendar.make(listings, config: config, today: today)))
+        outputs.append(Output(path: "feed.xml", text: AtomFeed.make(listings, config: config, today: today)))
+        let pages = staticOutputs().map(\.path) + outputs.map(\.path) + listings.map { $0.urlPath + "index.html" }
+        if let sitemap = Sitemap.make(pagePaths: pages, baseURL: config.baseURL) {
             outputs.append(Output(path: "sitemap.xml", text: sitemap))
         }
-        outputs.append(Output(path: ".protosite", text: SiteWriter.markerText))
-        return outputs.sorted { $0.path < $1.path }
+        return outputs
+    }
+
+    /// The search index files of prepared entries (in reading order).
+    func searchFiles(_ prepared: [PreparedEntry], terms: TermTable) -> [Output] {
+        // PROTOSITE_SEARCH_SHARD_THRESHOLD lowers the size at which the index
+        // is split, so the split form can be tried on a small site.
+        SearchIndexBuilder.build(prepared, terms: terms, shardThreshold: Self.shardThreshold).map { Output(path: $0.path, bytes: $0.bytes) }
+    }
+
+    static var shardThreshold: Int {
+        ProcessInfo.processInfo.environment["PROTOSITE_SEARCH_SHARD_THRESHOLD"].flatMap(Int.init) ?? 3000
     }
 
     /// `../` once per folder level of a page path.
@@ -66,14 +96,14 @@ public struct SiteRenderer: Sendable {
         return Output(path: path, text: theme.render(context, template: template))
     }
 
-    private func indexPage(_ protocols: [LinkedProtocol]) -> Output {
-        let items = protocols.map { summaries.summary($0.document.metadata, href: $0.document.urlPath) }
+    private func indexPage(_ protocols: [ProtocolListing]) -> Output {
+        let items = protocols.map { summaries.summary($0.metadata, href: $0.urlPath) }
         let page = IndexPage(protocols: items, hasProtocols: !items.isEmpty, overdueCount: items.filter(\.isOverdue).count)
         return self.page(page, path: "index.html", title: config.title, template: "index")
     }
 
-    private func reviewsPage(_ protocols: [LinkedProtocol]) -> Output {
-        let ordered = protocols.map(\.document.metadata).sorted(by: summaries.scheduleOrder)
+    private func reviewsPage(_ protocols: [ProtocolListing]) -> Output {
+        let ordered = protocols.map(\.metadata).sorted(by: summaries.scheduleOrder)
         let items = ordered.map { summaries.summary($0, href: "../" + $0.slug + "/") }
         let page = ReviewsPage(protocols: items, overdueCount: items.filter(\.isOverdue).count,
                                dueSoonCount: items.filter { $0.reviewStatus == ReviewStatus.dueSoon.rawValue }.count)
@@ -123,24 +153,20 @@ public struct SiteRenderer: Sendable {
     }
 
     /// One entry per section: clauses, headed sections, preambles.
-    func searchEntries(_ protocols: [LinkedProtocol]) -> [SearchEntry] {
-        var entries: [SearchEntry] = []
-        for linked in protocols {
-            let metadata = linked.document.metadata
-            for section in linked.document.sections {
-                let anchor = section.anchor ?? ""
-                entries.append(SearchEntry(
-                    slug: metadata.slug,
-                    title: metadata.title,
-                    clause: section.clause?.description,
-                    anchor: anchor,
-                    url: metadata.slug + "/" + (anchor.isEmpty ? "" : "#" + anchor),
-                    heading: section.heading,
-                    text: section.text,
-                    aliases: metadata.aliases
-                ))
-            }
+    func searchEntries(_ document: ProtocolDocument) -> [SearchEntry] {
+        let metadata = document.metadata
+        return document.sections.map { section in
+            let anchor = section.anchor ?? ""
+            return SearchEntry(
+                slug: metadata.slug,
+                title: metadata.title,
+                clause: section.clause?.description,
+                anchor: anchor,
+                url: metadata.slug + "/" + (anchor.isEmpty ? "" : "#" + anchor),
+                heading: section.heading,
+                text: section.text,
+                aliases: metadata.aliases
+            )
         }
-        return entries
     }
 }

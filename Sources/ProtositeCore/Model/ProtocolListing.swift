@@ -1,0 +1,17 @@
+/// What the site-wide pages and files (the list, the schedule,
+/// `protocols.json`, the calendar, the feed) know of a protocol: its
+/// metadata and a few facts of its body, not the body itself. Small and
+/// Codable, so a build can keep it for the next one.
+public struct ProtocolListing: Sendable, Equatable, Codable {
+    public var path: String
+    public var metadata: ProtocolMetadata
+    public var clauseCount: Int
+
+    public init(_ document: ProtocolDocument) {
+        path = document.path
+        metadata = document.metadata
+        clauseCount = document.clauses.count
+    }
+
+    public var urlPath: String { metadata.slug + "/" }
+}
