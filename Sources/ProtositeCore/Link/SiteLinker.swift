@@ -1,4 +1,6 @@
+import Foundation
 import ProtositeMarkdown
+import ProtositeSearch
 
 /// The link stage: turns every citation in running text into a link to the
 /// clause it names, rewrites links between content files to site URLs,
@@ -8,50 +10,103 @@ public struct SiteLinker: Sendable {
     public init() {}
 
     public func link(_ documents: [ProtocolDocument], diagnostics: inout [Diagnostic]) -> LinkedSite {
-        let site = SiteIndex(documents)
+        let site = SiteIndex(documents.map(LinkSummary.init))
+        let results = linkEach(documents, site: site)
+        let backLinks = Self.backLinks(results.map(\.references))
         var linked: [LinkedProtocol] = []
-        var backLinks: [String: [String: [BackLink]]] = [:]
-        for document in documents {
-            var linker = DocumentLinker(document: document, site: site)
-            let body = linker.link()
-            diagnostics += linker.diagnostics
-            for (target, places) in linker.backLinks {
-                backLinks[target.slug, default: [:]][target.anchor, default: []] += places
-            }
-            var document = document
-            document.body = body
-            linked.append(LinkedProtocol(document: document, backLinks: [:]))
-        }
-        for index in linked.indices {
-            linked[index].backLinks = backLinks[linked[index].document.metadata.slug] ?? [:]
+        for result in results {
+            diagnostics += result.diagnostics
+            linked.append(LinkedProtocol(document: result.document, backLinks: backLinks[result.document.metadata.slug] ?? [:]))
         }
         return LinkedSite(protocols: linked)
+    }
+
+    /// One document, linked: its tree with links in place, the places it
+    /// refers to, and what linking had to say.
+    struct Result: Sendable {
+        var document: ProtocolDocument
+        var references: [References]
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Each document on its own core: a document's links depend only on
+    /// its own text and the site index.
+    func linkEach(_ documents: [ProtocolDocument], site: SiteIndex) -> [Result] {
+        let slots = ResultSlots<Result>(count: documents.count)
+        DispatchQueue.concurrentPerform(iterations: documents.count) { index in
+            var linker = DocumentLinker(document: documents[index], site: site)
+            var document = documents[index]
+            document.body = linker.link()
+            let references = linker.backLinks.map { References(slug: $0.key.slug, anchor: $0.key.anchor, places: $0.value) }
+                .sorted { ($0.slug, $0.anchor) < ($1.slug, $1.anchor) }
+            slots.set(index, Result(document: document, references: references, diagnostics: linker.diagnostics))
+        }
+        return slots.values
+    }
+
+    /// Back links by slug and anchor, from every document's references given
+    /// in path order: a clause lists the places that cite it in that order.
+    static func backLinks(_ referencesInPathOrder: [[References]]) -> [String: [String: [BackLink]]] {
+        var backLinks: [String: [String: [BackLink]]] = [:]
+        for references in referencesInPathOrder {
+            for reference in references {
+                backLinks[reference.slug, default: [:]][reference.anchor, default: []] += reference.places
+            }
+        }
+        return backLinks
+    }
+}
+
+/// The places in one document that refer to one anchor, in reading order.
+struct References: Sendable, Equatable {
+    var slug: String
+    var anchor: String
+    var places: [BackLink]
+}
+
+/// What linking other documents needs to know of a document: its names,
+/// the words its clauses are cited by, and its anchors. Two builds whose
+/// summaries of a document agree link every other document alike.
+struct LinkSummary: Sendable, Equatable {
+    var path: String
+    var slug: String
+    var title: String
+    var aliases: [String]
+    var citedAs: [String]
+    var anchors: [String]
+    var clauses: [ClauseNumber]
+}
+
+extension LinkSummary {
+    init(_ document: ProtocolDocument) {
+        self.init(path: document.path, slug: document.metadata.slug, title: document.metadata.title,
+                  aliases: document.metadata.aliases, citedAs: document.metadata.citedAs,
+                  anchors: document.headings.map(\.anchor) + document.clauses.map(\.anchor),
+                  clauses: document.clauses.map(\.number))
     }
 }
 
 /// What the linker knows about the whole site.
-struct SiteIndex {
+struct SiteIndex: Sendable {
     let vocabulary: ReferenceVocabulary
     let resolver: ContentLinkResolver
-    /// Slug → clause number → anchor.
     let clauses: [String: Set<ClauseNumber>]
     let titles: [String: String]
 
-    init(_ documents: [ProtocolDocument]) {
+    init(_ documents: [LinkSummary]) {
         vocabulary = ReferenceVocabulary(
-            citedAs: documents.map { ($0.metadata.slug, $0.metadata.citedAs) },
-            names: documents.flatMap { doc in ([doc.metadata.title] + doc.metadata.aliases).map { (doc.metadata.slug, $0) } }
+            citedAs: documents.map { ($0.slug, $0.citedAs) },
+            names: documents.flatMap { doc in ([doc.title] + doc.aliases).map { (doc.slug, $0) } }
         )
         var slugsByPath: [String: String] = [:]
         var anchors: [String: Set<String>] = [:]
         var clauses: [String: Set<ClauseNumber>] = [:]
         var titles: [String: String] = [:]
         for document in documents {
-            let slug = document.metadata.slug
-            slugsByPath[document.path] = slug
-            anchors[slug] = Set(document.headings.map(\.anchor) + document.clauses.map(\.anchor))
-            clauses[slug] = Set(document.clauses.map(\.number))
-            titles[slug] = document.metadata.title
+            slugsByPath[document.path] = document.slug
+            anchors[document.slug] = Set(document.anchors)
+            clauses[document.slug] = Set(document.clauses)
+            titles[document.slug] = document.title
         }
         resolver = ContentLinkResolver(slugsByPath: slugsByPath, anchorsBySlug: anchors)
         self.clauses = clauses
