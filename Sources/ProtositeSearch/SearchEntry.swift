@@ -33,17 +33,27 @@ public struct SearchEntry: Sendable, Equatable {
 }
 
 /// An entry as the index takes it: its JSON object, and its terms as
-/// (term id, weighted frequency) pairs of a `TermTable`.
+/// (term id, weighted frequency) pairs of a `TermTable`. Slices, so that
+/// entries kept between builds can share one buffer per document.
 public struct PreparedEntry: Sendable, Equatable {
-    public var json: [UInt8]
+    public var json: ArraySlice<UInt8>
     /// id, frequency, id, frequency, …
-    public var terms: [UInt32]
+    public var terms: ArraySlice<UInt32>
     /// Words in the entry's text (at least 1), for length normalisation.
     public var length: Int
 
-    public init(json: [UInt8], terms: [UInt32], length: Int) {
+    public init(json: ArraySlice<UInt8>, terms: ArraySlice<UInt32>, length: Int) {
         self.json = json
         self.terms = terms
         self.length = length
+    }
+
+    /// Each (id, frequency) pair.
+    public func forEachTerm(_ body: (Int, Int) -> Void) {
+        var index = terms.startIndex
+        while index < terms.endIndex {
+            body(Int(terms[index]), Int(terms[index + 1]))
+            index += 2
+        }
     }
 }

@@ -62,7 +62,7 @@ public enum SearchIndexBuilder {
                 pairs.append(terms.id(term))
                 pairs.append(UInt32(tf))
             }
-            return PreparedEntry(json: json, terms: pairs, length: length)
+            return PreparedEntry(json: json[...], terms: pairs[...], length: length)
         }
     }
 
@@ -136,7 +136,7 @@ public enum SearchIndexBuilder {
     static func score(_ prepared: [PreparedEntry], table: TermTable) -> Scored {
         var documentFrequency = [Int](repeating: 0, count: table.count)
         for entry in prepared {
-            for pair in stride(from: 0, to: entry.terms.count, by: 2) { documentFrequency[Int(entry.terms[pair])] += 1 }
+            entry.forEachTerm { id, _ in documentFrequency[id] += 1 }
         }
         let count = Double(max(prepared.count, 1))
         let average = Double(prepared.reduce(0) { $0 + $1.length }) / count
@@ -144,9 +144,8 @@ public enum SearchIndexBuilder {
         var byID = [[Int]](repeating: [], count: table.count)
         for (index, entry) in prepared.enumerated() {
             let norm = 1 - b + b * Double(entry.length) / max(average, 1)
-            for pair in stride(from: 0, to: entry.terms.count, by: 2) {
-                let id = Int(entry.terms[pair])
-                let tf = Double(entry.terms[pair + 1])
+            entry.forEachTerm { id, frequency in
+                let tf = Double(frequency)
                 let score = idf[id] * tf * (k1 + 1) / (tf + k1 * norm)
                 byID[id].append(index)
                 byID[id].append(max(Int((score * 100).rounded()), 1))

@@ -16,6 +16,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The date review statuses are computed for (default: SOURCE_DATE_EPOCH, else the clock).", valueName: "YYYY-MM-DD"))
     var today: String?
 
+    @Flag(name: .long, help: "Make every page afresh, ignoring what the last build left in .protosite-cache/.")
+    var fresh = false
+
     @Flag(name: .long, help: "Print each stage and its time.")
     var verbose = false
 
@@ -33,6 +36,7 @@ struct BuildCommand: ParsableCommand {
             output: project.outputURL(output),
             today: try project.today(today),
             strict: project.strict,
+            fresh: fresh,
             onStage: { name, seconds in progress.stageFinished(name, seconds: seconds) }
         )
         let result = build.run()
@@ -41,6 +45,9 @@ struct BuildCommand: ParsableCommand {
         switch result.outcome {
         case .built(let count):
             if quiet { return }
+            if verbose {
+                DiagnosticPrinter.standardError("made \(result.made) file\(result.made == 1 ? "" : "s"), kept \(result.kept) from the last build")
+            }
             DiagnosticPrinter.standardError(String(format: "built %d protocol%@ into %@ in %.2f s", count, count == 1 ? "" : "s", build.output.path, result.seconds))
         case .contentErrors:
             DiagnosticPrinter.standardError("protosite: the site was not built; \(build.output.path) is unchanged")

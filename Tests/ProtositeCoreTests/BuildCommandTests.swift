@@ -67,7 +67,7 @@ struct BuildCommandTests {
         #expect(result.status == 0)
         let page = try String(contentsOf: root.appendingPathComponent("site/code/index.html"), encoding: .utf8)
         #expect(page.contains("Changed."))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.contains("protosite-") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.contains("protosite-new") || $0.contains("protosite-old") }
         #expect(leftovers.isEmpty)
     }
 

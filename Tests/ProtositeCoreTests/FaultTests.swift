@@ -67,7 +67,7 @@ struct FaultTests {
         // The next build is clean: right output, no staging folders left.
         #expect(try build(root).status == 0)
         #expect(try TestSupport.snapshot(site) == new)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.contains("protosite-") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.contains("protosite-new") || $0.contains("protosite-old") }
         #expect(leftovers.isEmpty, "\(leftovers)")
         print("kill trials: site old \(sawOld), new \(sawNew) of 50")
     }
@@ -91,7 +91,7 @@ struct FaultTests {
         #expect(process.terminationStatus == 3, "\(message)")
         #expect(message.contains("error:"))
         #expect(try TestSupport.snapshot(site) == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.contains("protosite-") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.contains("protosite-new") || $0.contains("protosite-old") }
         #expect(leftovers.isEmpty)
     }
 

@@ -27,19 +27,38 @@ public struct SiteBuilder: Sendable {
     /// Loads, parses, links and renders; writes nothing. Outputs are empty
     /// when there are errors.
     public func plan() throws -> Plan {
+        try plan(load(), previous: nil, key: 0).plan
+    }
+
+    /// The load stage, with what it had to say.
+    func load() throws -> (SiteSources, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let sources = try stage("load") { try SiteLoader(fileSystem: fileSystem).load(diagnostics: &diagnostics) }
+        return (sources, diagnostics)
+    }
+
+    /// A plan, and what of the current site it keeps (`previous` says
+    /// what the current site was built from).
+    struct Planned {
+        var plan: Plan
+        var kept: [String]
+        var state: BuildState?
+    }
+
+    func plan(_ loaded: (SiteSources, [Diagnostic]), previous: BuildState?, key: UInt64) -> Planned {
+        let (sources, loadDiagnostics) = loaded
+        var diagnostics = loadDiagnostics
         let config = ConfigReader.read(sources.configFile, diagnostics: &diagnostics)
-        let documents = stage("parse") { parseAll(sources.contentFiles, config: config, diagnostics: &diagnostics) }
-        checkSlugs(documents, diagnostics: &diagnostics)
-        diagnostics += ReviewWarnings.for(documents, today: today, warningDays: config.reviewWarningDays)
-        let linked = stage("link") { SiteLinker().link(documents, diagnostics: &diagnostics) }
         let theme = Theme(overrides: sources.templateOverrides, diagnostics: &diagnostics)
-        guard !diagnostics.hasErrors else {
-            return Plan(outputs: [], diagnostics: diagnostics.sorted(), site: linked, config: config)
+        var planner = BuildPlanner(config: config, theme: theme, today: today, key: key)
+        planner.stage = { name, work in self.stage(name, work) }
+        let result = planner.plan(sources.contentFiles, previous: previous, startDiagnostics: diagnostics)
+        let site = LinkedSite(protocols: result.linked)
+        guard !result.diagnostics.hasErrors else {
+            return Planned(plan: Plan(outputs: [], diagnostics: result.diagnostics, site: site, config: config), kept: [], state: nil)
         }
-        let outputs = stage("render") { SiteRenderer(config: config, theme: theme, today: today).render(linked) }
-        return Plan(outputs: outputs, diagnostics: diagnostics.sorted(), site: linked, config: config)
+        return Planned(plan: Plan(outputs: result.outputs, diagnostics: result.diagnostics, site: site, config: config),
+                       kept: result.kept, state: result.state)
     }
 
     private func stage<T>(_ name: String, _ work: () throws -> T) rethrows -> T {
@@ -47,36 +66,5 @@ public struct SiteBuilder: Sendable {
         let value = try work()
         onStage(name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         return value
-    }
-
-    /// Parses files on all cores (cmark-gfm itself is serialised inside
-    /// `MarkdownParser`); results keep path order.
-    private func parseAll(_ files: [SourceFile], config: SiteConfig, diagnostics: inout [Diagnostic]) -> [ProtocolDocument] {
-        let parser = ProtocolParser(config: config)
-        let slots = ResultSlots<(ProtocolDocument?, [Diagnostic])>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            var local: [Diagnostic] = []
-            let document = parser.parse(files[index], diagnostics: &local)
-            slots.set(index, (document, local))
-        }
-        var documents: [ProtocolDocument] = []
-        for (document, local) in slots.values {
-            diagnostics += local
-            if let document { documents.append(document) }
-        }
-        return documents
-    }
-
-    /// Two files may not claim one page.
-    private func checkSlugs(_ documents: [ProtocolDocument], diagnostics: inout [Diagnostic]) {
-        var owners: [String: String] = [:]
-        for document in documents {
-            let key = document.metadata.slug.lowercased()
-            if let first = owners[key] {
-                diagnostics.append(.error("the slug '\(document.metadata.slug)' is already used by \(first); give one of them another slug", in: document.path, line: 1, column: 1))
-            } else {
-                owners[key] = document.path
-            }
-        }
     }
 }

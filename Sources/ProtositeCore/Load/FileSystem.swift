@@ -32,36 +32,15 @@ public struct FileSystem: Sendable {
     /// The real disk below `root`. Symbolic links that lead outside the
     /// folder being listed are not followed.
     public static func disk(root: String) -> FileSystem {
-        let rootURL = URL(fileURLWithPath: root).standardizedFileURL
+        let rootPath = URL(fileURLWithPath: root).standardizedFileURL.path
         return FileSystem(
-            read: { relative in
-                let path = rootURL.appendingPathComponent(relative).path
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
-                return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-            },
+            read: { relative in try PosixFiles.read(rootPath + "/" + relative) },
             list: { folder in
-                let base = rootURL.appendingPathComponent(folder)
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: base.path, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
-                let realBase = base.resolvingSymlinksInPath().path
-                var found: [String] = []
-                guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey]) else { return [] }
-                for case let url as URL in walker {
-                    let values = try url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-                    if values.isSymbolicLink == true {
-                        // Followed only when it stays inside the folder.
-                        let target = url.resolvingSymlinksInPath()
-                        guard target.path.hasPrefix(realBase + "/"),
-                              (try? target.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-                    } else if values.isRegularFile != true {
-                        continue
-                    }
-                    let full = url.standardizedFileURL.path
-                    let relative = String(full.dropFirst(rootURL.path.count + 1))
-                    found.append(relative)
-                }
-                return found.sorted()
+                let base = rootPath + "/" + folder
+                guard let real = realpath(base, nil) else { return [] }
+                let boundary = String(cString: real)
+                free(real)
+                return PosixFiles.walk(base, boundary: boundary).map { folder + "/" + $0 }
             }
         )
     }

@@ -59,10 +59,17 @@ public struct SiteRenderer: Sendable {
     /// schedule, `protocols.json`, the calendar, the feed and the sitemap.
     func listingOutputs(_ listings: [ProtocolListing]) -> [Output] {
         let listings = Self.readingOrder(listings) { $0.metadata }
-        var outputs = [indexPage(listings), reviewsPage(listings)]
-        outputs.append(Output(path: "protocols.json", text: ProtocolsJSON.make(listings, summaries: summaries, baseURL: config.baseURL)))
-        outputs.append(Output(path: "reviews.ics", text: ReviewCalendar.make(listings, config: config, today: today)))
-        outputs.append(Output(path: "feed.xml", text: AtomFeed.make(listings, config: config, today: today)))
+        // Five files from the same listings, made side by side.
+        let makers: [@Sendable () -> Output] = [
+            { indexPage(listings) },
+            { reviewsPage(listings) },
+            { Output(path: "protocols.json", text: ProtocolsJSON.make(listings, summaries: summaries, baseURL: config.baseURL)) },
+            { Output(path: "reviews.ics", text: ReviewCalendar.make(listings, config: config, today: today)) },
+            { Output(path: "feed.xml", text: AtomFeed.make(listings, config: config, today: today)) },
+        ]
+        let made = ResultSlots<Output>(count: makers.count)
+        DispatchQueue.concurrentPerform(iterations: makers.count) { made.set($0, makers[$0]()) }
+        var outputs = made.values
         let pages = staticOutputs().map(\.path) + outputs.map(\.path) + listings.map { $0.urlPath + "index.html" }
         if let sitemap = Sitemap.make(pagePaths: pages, baseURL: config.baseURL) {
             outputs.append(Output(path: "sitemap.xml", text: sitemap))
@@ -115,7 +122,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Protocol pages render on all cores: each depends only on its own value.
-    private func renderProtocolPages(_ protocols: [LinkedProtocol]) -> [Output] {
+    func renderProtocolPages(_ protocols: [LinkedProtocol]) -> [Output] {
         let results = ResultSlots<Output>(count: protocols.count)
         DispatchQueue.concurrentPerform(iterations: protocols.count) { index in
             results.set(index, protocolPage(protocols[index]))

@@ -53,6 +53,23 @@ public struct SiteWriter: Sendable {
 
     /// Writes all outputs and swaps them in place of the previous site.
     public func write(_ outputs: [Output]) throws {
+        try write(outputs, kept: [], manifest: nil)
+    }
+
+    /// The previous site, kept beside the site after a build so the next
+    /// build can write over it instead of making every file and folder anew
+    /// (on ext4, making files is most of the cost of writing a site).
+    var spare: URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).protosite-spare")
+    }
+
+    /// Writes `outputs`, and `kept` (paths of the current site to carry over
+    /// as they are), into a staging folder, then swaps it in. The staging
+    /// folder is the spare when there is one: files it already holds with
+    /// the right bytes (by `manifest`) are left alone, others are written
+    /// over or removed. Returns what the site and spare now hold.
+    @discardableResult
+    func write(_ outputs: [Output], kept: [String], manifest: SiteManifest?) throws -> SiteManifest {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
@@ -64,54 +81,135 @@ public struct SiteWriter: Sendable {
         removeLeftovers(in: parent, name: name)
         let staging = parent.appendingPathComponent(".\(name).protosite-new-\(ProcessInfo.processInfo.processIdentifier)")
         try? fm.removeItem(at: staging)
+        var known: [String: FileStamp] = [:]
+        var reusing = false
+        if fm.fileExists(atPath: spare.appendingPathComponent(Self.markerName).path), rename(spare.path, staging.path) == 0 {
+            reusing = true
+            known = manifest?.spare ?? [:]
+        } else {
+            try? fm.removeItem(at: spare)
+        }
+        var stamps: [String: FileStamp] = [:]
         do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
-            // The marker goes first: a half-written staging folder is still
-            // recognisably ours and is cleaned up by the next build.
-            try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
-            // Folders first, one by one; then the files on all cores.
-            let files = outputs.filter { $0.path != Self.markerName }
-            let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).subtracting([""]).sorted()
-            for folder in folders {
-                try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+            if !reusing {
+                try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+                // The marker goes first: a half-written staging folder is still
+                // recognisably ours and is cleaned up by the next build.
+                try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
             }
-            let failures = ResultSlots<String>(count: 1)
-            let chunk = 64
-            DispatchQueue.concurrentPerform(iterations: (files.count + chunk - 1) / chunk) { part in
-                for file in files[(part * chunk)..<min(files.count, (part + 1) * chunk)] {
-                    do {
-                        try Data(file.bytes).write(to: staging.appendingPathComponent(file.path))
-                    } catch {
-                        failures.set(0, "\(file.path): \(error.localizedDescription)")
-                        return
-                    }
-                }
-            }
-            if let failure = failures.values.first {
-                throw Failure.io(failure)
-            }
+            stamps = try fill(staging, outputs: outputs, kept: kept, manifest: manifest, known: known, reusing: reusing)
         } catch {
             try? fm.removeItem(at: staging)
-            throw Failure.io("cannot write the new site beside \(output.path): \(error.localizedDescription)")
+            throw Failure.io("cannot write the new site beside \(output.path): \(error)")
         }
-        try swapIn(staging)
+        let previous = try swapIn(staging)
+        return SiteManifest(site: stamps, spare: previous ? (manifest?.site ?? [:]) : [:])
     }
 
-    private func swapIn(_ staging: URL) throws {
+    /// Makes `folder` hold exactly the outputs; returns their stamps.
+    private func fill(_ folder: URL, outputs: [Output], kept: [String], manifest: SiteManifest?, known: [String: FileStamp], reusing: Bool) throws -> [String: FileStamp] {
+        let fm = FileManager.default
+        // Hashes on all cores: a large site's index alone is tens of megabytes.
+        let hashes = ResultSlots<UInt64>(count: outputs.count)
+        DispatchQueue.concurrentPerform(iterations: outputs.count) { hashes.set($0, StableHash.of(outputs[$0].bytes)) }
+        var wanted: [String: UInt64] = [:]
+        for (output, hash) in zip(outputs, hashes.values) { wanted[output.path] = hash }
+        for path in kept {
+            guard let stamp = manifest?.site[path] else { throw Failure.io("\(path): not in the last build's record") }
+            wanted[path] = stamp.hash
+        }
+        // Every folder the outputs stand in, parents included.
+        let folders = Set(wanted.keys.flatMap { path in
+            let parts = path.split(separator: "/").dropLast()
+            return parts.indices.map { parts[...$0].joined(separator: "/") }
+        })
+        var existing: Set<String> = []
+        if reusing {
+            // What the spare holds and the new site does not want goes.
+            let (files, subfolders) = PosixFiles.tree(folder.path)
+            for file in files where wanted[file] == nil {
+                try fm.removeItem(at: folder.appendingPathComponent(file))
+            }
+            for entry in subfolders.sorted(by: { $0.count > $1.count }) where !folders.contains(entry) {
+                try? fm.removeItem(at: folder.appendingPathComponent(entry))
+            }
+            existing = Set(subfolders)
+        }
+        for path in folders.sorted() where !existing.contains(path) {
+            try fm.createDirectory(at: folder.appendingPathComponent(path), withIntermediateDirectories: true)
+        }
+        // Files to write, on all cores: made bytes, or a kept file's bytes
+        // read from the current site.
+        var jobs: [(path: String, hash: UInt64, bytes: [UInt8]?)] = []
+        var stamps: [String: FileStamp] = [:]
+        for (output, hash) in zip(outputs, hashes.values) where output.path != Self.markerName || !reusing {
+            jobs.append((output.path, hash, output.bytes))
+        }
+        for path in kept where path != Self.markerName || !reusing {
+            jobs.append((path, wanted[path]!, nil))
+        }
+        let work = jobs
+        let results = ResultSlots<Result<FileStamp, Failure>>(count: work.count)
+        let siteFolder = output
+        DispatchQueue.concurrentPerform(iterations: work.count) { index in
+            let job = work[index]
+            let target = folder.appendingPathComponent(job.path).path
+            if let stamp = known[job.path], stamp.hash == job.hash, stamp.matches(target) {
+                results.set(index, .success(stamp))
+                return
+            }
+            do {
+                let bytes = try job.bytes ?? Self.read(siteFolder.appendingPathComponent(job.path).path)
+                results.set(index, .success(try Self.writeFile(target, bytes, hash: job.hash)))
+            } catch let failure as Failure {
+                results.set(index, .failure(failure))
+            } catch {
+                results.set(index, .failure(.io("\(job.path): \(error)")))
+            }
+        }
+        for (job, result) in zip(jobs, results.values) {
+            stamps[job.path] = try result.get()
+        }
+        if let marker = FileStamp.current(folder.appendingPathComponent(Self.markerName).path, hash: StableHash.of(Array(Self.markerText.utf8))) {
+            stamps[Self.markerName] = marker
+        }
+        return stamps
+    }
+
+    /// Writes over a file in place (keeping its inode, which is cheaper on
+    /// ext4 than a new one) or makes it; returns its stamp.
+    private static func writeFile(_ path: String, _ bytes: [UInt8], hash: UInt64) throws -> FileStamp {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw Failure.io("\(path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        guard PosixFiles.writeAll(descriptor, bytes) else { throw Failure.io("\(path): \(String(cString: strerror(errno)))") }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw Failure.io("\(path): \(String(cString: strerror(errno)))") }
+        return FileStamp(hash: hash, info)
+    }
+
+    private static func read(_ path: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
+    /// Puts the staging folder in the site's place. Returns true when the
+    /// previous site is now the spare.
+    private func swapIn(_ staging: URL) throws -> Bool {
         let fm = FileManager.default
         if !fm.fileExists(atPath: output.path) {
             do {
                 try fm.moveItem(at: staging, to: output)
-                return
+                return false
             } catch {
                 try? fm.removeItem(at: staging)
                 throw Failure.io("cannot move the new site to \(output.path): \(error.localizedDescription)")
             }
         }
         if protosite_exchange_paths(staging.path, output.path) == 0 {
-            // staging now holds the previous site.
+            // staging now holds the previous site: it becomes the spare.
+            if rename(staging.path, spare.path) == 0 { return true }
             try? fm.removeItem(at: staging)
-            return
+            return false
         }
         // No atomic exchange on this file system: two renames, the previous
         // site kept aside until the new one is in place.
@@ -119,12 +217,14 @@ public struct SiteWriter: Sendable {
         do {
             try fm.moveItem(at: output, to: aside)
             try fm.moveItem(at: staging, to: output)
-            try? fm.removeItem(at: aside)
         } catch {
             if !fm.fileExists(atPath: output.path), fm.fileExists(atPath: aside.path) { try? fm.moveItem(at: aside, to: output) }
             try? fm.removeItem(at: staging)
             throw Failure.io("cannot replace \(output.path): \(error.localizedDescription)")
         }
+        if rename(aside.path, spare.path) == 0 { return true }
+        try? fm.removeItem(at: aside)
+        return false
     }
 
     /// Staging folders of builds that were killed. Their names

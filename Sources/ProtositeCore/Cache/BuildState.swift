@@ -1,0 +1,199 @@
+import Foundation
+import ProtositeSearch
+
+/// What one build leaves for the next, so that after an edit only what the
+/// edit affects is made again: for every protocol, what the rest of the
+/// site needs of it, and the paths of the site's outputs by kind.
+struct BuildState: Sendable {
+    /// Everything besides the content that the outputs depend on; a build
+    /// whose key differs starts afresh.
+    var key: UInt64
+    /// The search index's term table, which prepared entries refer to.
+    var terms: [String]
+    /// In path order.
+    var documents: [DocumentRecord]
+    /// Outputs that depend on the configuration and theme alone.
+    var staticPaths: [String]
+    /// Outputs made from every protocol's listing.
+    var listingPaths: [String]
+    /// The search index files.
+    var searchPaths: [String]
+}
+
+/// One protocol as the last build left it.
+struct DocumentRecord: Sendable {
+    var path: String
+    var sourceHash: UInt64
+    var summary: LinkSummary
+    /// The places it cites, as linking found them.
+    var references: [References]
+    /// Everything the build said about it: parsing, review dates, linking.
+    var diagnostics: [Diagnostic]
+    /// `ProtocolListing` as JSON, compared whole to tell a changed listing.
+    var listing: [UInt8]
+    /// Its search entries, ready for the index.
+    var search: [PreparedEntry]
+    /// The name it is stored under in the cache, when it came from there
+    /// unchanged (not stored in the record itself).
+    var storedAs: UInt64? = nil
+
+    var pagePath: String { summary.slug + "/index.html" }
+
+    static func encodeListing(_ listing: ProtocolListing) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return Array((try? encoder.encode(listing)) ?? Data())
+    }
+
+    func decodeListing() -> ProtocolListing? {
+        try? JSONDecoder().decode(ProtocolListing.self, from: Data(listing))
+    }
+}
+
+extension BuildState {
+    static let magic: UInt64 = 0x3230_4554_4154_5350 // "PSTATE02", little-endian
+
+    /// The state without its documents' records, which are stored apart
+    /// (by the hashes given, in path order).
+    func encodedHeader(records: [UInt64], manifest: SiteManifest) -> [UInt8] {
+        var out = CacheWriter()
+        out.u64(Self.magic)
+        out.u64(key)
+        out.strings(terms)
+        out.strings(staticPaths)
+        out.strings(listingPaths)
+        out.strings(searchPaths)
+        out.array(records) { $0.u64($1) }
+        manifest.encode(to: &out)
+        return out.bytes
+    }
+
+    /// Reads a header written by `encodedHeader`; nil when it is for
+    /// another key. The documents come back empty, to be filled from the
+    /// records.
+    static func decodeHeader(_ bytes: [UInt8], key expected: UInt64) throws -> (BuildState, [UInt64], SiteManifest)? {
+        var input = CacheReader(bytes)
+        guard try input.u64() == magic else { throw CacheReader.Damaged() }
+        let key = try input.u64()
+        guard key == expected else { return nil }
+        let state = BuildState(key: key, terms: try input.strings(), documents: [],
+                               staticPaths: try input.strings(), listingPaths: try input.strings(), searchPaths: try input.strings())
+        let records = try input.array { try $0.u64() }
+        let manifest = try SiteManifest(from: &input)
+        guard input.isAtEnd else { throw CacheReader.Damaged() }
+        return (state, records, manifest)
+    }
+
+    /// Every prepared entry refers to a term of the table.
+    func termsAreKnown() -> Bool {
+        let termCount = UInt32(terms.count)
+        for record in documents {
+            for entry in record.search {
+                var index = entry.terms.startIndex
+                while index < entry.terms.endIndex {
+                    if entry.terms[index] >= termCount { return false }
+                    index += 2
+                }
+            }
+        }
+        return true
+    }
+}
+
+extension DocumentRecord {
+    func encoded() -> [UInt8] {
+        var out = CacheWriter()
+        encode(to: &out)
+        return out.bytes
+    }
+
+    init(decoding bytes: [UInt8]) throws {
+        var input = CacheReader(bytes)
+        try self.init(from: &input)
+        guard input.isAtEnd else { throw CacheReader.Damaged() }
+    }
+
+    func encode(to out: inout CacheWriter) {
+        out.string(path)
+        out.u64(sourceHash)
+        out.string(summary.path)
+        out.string(summary.slug)
+        out.string(summary.title)
+        out.strings(summary.aliases)
+        out.strings(summary.citedAs)
+        out.strings(summary.anchors)
+        out.array(summary.clauses) { out, clause in out.array(clause.parts) { $0.int($1) } }
+        out.array(references) { out, reference in
+            out.string(reference.slug)
+            out.string(reference.anchor)
+            out.array(reference.places) { out, place in
+                out.string(place.fromSlug)
+                out.string(place.fromTitle)
+                out.string(place.fromLabel)
+                out.optionalString(place.fromAnchor)
+            }
+        }
+        out.array(diagnostics) { out, diagnostic in
+            out.string(diagnostic.path)
+            out.int(diagnostic.line)
+            out.int(diagnostic.column)
+            out.bool(diagnostic.severity == .error)
+            out.string(diagnostic.message)
+        }
+        out.raw(listing)
+        // One buffer of JSON and one of terms per document, sliced again on
+        // reading: tens of thousands of entries come back in a few copies.
+        var json: [UInt8] = []
+        var terms: [UInt32] = []
+        var sizes: [UInt32] = []
+        for entry in search {
+            json += entry.json
+            terms += entry.terms
+            sizes += [UInt32(entry.json.count), UInt32(entry.terms.count), UInt32(entry.length)]
+        }
+        out.raw(json)
+        out.u32s(terms)
+        out.u32s(sizes)
+    }
+
+    init(from input: inout CacheReader) throws {
+        path = try input.string()
+        sourceHash = try input.u64()
+        summary = LinkSummary(
+            path: try input.string(), slug: try input.string(), title: try input.string(),
+            aliases: try input.strings(), citedAs: try input.strings(), anchors: try input.strings(),
+            clauses: try input.array { input in
+                guard let number = ClauseNumber(parts: try input.array { try $0.int() }) else { throw CacheReader.Damaged() }
+                return number
+            })
+        references = try input.array { input in
+            References(slug: try input.string(), anchor: try input.string(), places: try input.array { input in
+                BackLink(fromSlug: try input.string(), fromTitle: try input.string(), fromLabel: try input.string(), fromAnchor: try input.optionalString())
+            })
+        }
+        diagnostics = try input.array { input in
+            let path = try input.string()
+            let line = try input.int()
+            let column = try input.int()
+            let severity: Diagnostic.Severity = try input.bool() ? .error : .warning
+            return Diagnostic(path: path, line: line, column: column, severity: severity, message: try input.string())
+        }
+        listing = try input.raw()
+        let json = try input.raw()
+        let terms = try input.u32s()
+        let sizes = try input.u32s()
+        guard sizes.count % 3 == 0 else { throw CacheReader.Damaged() }
+        var entries: [PreparedEntry] = []
+        entries.reserveCapacity(sizes.count / 3)
+        var jsonStart = 0, termStart = 0
+        for index in stride(from: 0, to: sizes.count, by: 3) {
+            let jsonEnd = jsonStart + Int(sizes[index]), termEnd = termStart + Int(sizes[index + 1])
+            guard jsonEnd <= json.count, termEnd <= terms.count, (termEnd - termStart) % 2 == 0 else { throw CacheReader.Damaged() }
+            entries.append(PreparedEntry(json: json[jsonStart..<jsonEnd], terms: terms[termStart..<termEnd], length: Int(sizes[index + 2])))
+            jsonStart = jsonEnd
+            termStart = termEnd
+        }
+        guard jsonStart == json.count, termStart == terms.count else { throw CacheReader.Damaged() }
+        search = entries
+    }
+}

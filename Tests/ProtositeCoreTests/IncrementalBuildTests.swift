@@ -1,0 +1,244 @@
+import Foundation
+import Testing
+@testable import ProtositeCore
+
+/// A rebuild after an edit makes only what the edit affects, and the site
+/// it leaves is the one a build from nothing makes, byte for byte, with
+/// the same warnings.
+@Suite("Incremental builds")
+struct IncrementalBuildTests {
+    static let names = ["Allotments", "Burial Ground", "Cemetery", "Complaints", "Data Protection", "Dignity at Work",
+                        "Equality", "Grievance", "Grants", "Health and Safety", "Lone Working", "Media",
+                        "Play Area", "Recording Meetings", "Risk Management", "Social Media", "Training", "Volunteers"]
+
+    static func title(_ index: Int) -> String { names[index % names.count] + " Policy" }
+    static func file(_ index: Int) -> String { HeadingSlug.make(names[index % names.count]) + ".md" }
+
+    /// A council whose protocols cite each other by title, by clause, by
+    /// citing word and by file link; one overdue, one in a sub-folder.
+    static func project() -> [String: String] {
+        var files: [String: String] = [:]
+        for index in names.indices {
+            let next = (index + 1) % names.count, after = (index + 2) % names.count, third = (index + 5) % names.count
+            let review = index == 3 ? "2021-09" : "2028-0\(index % 9 + 1)"
+            let body = """
+            ## 1. Scope
+
+            1.1 This policy applies to everyone. See clause 2.1 of the \(title(next)).
+
+            1.2 As [the \(title(after))](\(file(after))#clause-1.1) says, and Regulation 2 requires, act *promptly*.
+
+            ## 2. Duties
+
+            2.1 The \(title(third)) also applies. See 1.1 above.
+
+            2.2 Words for \(names[index].lowercased()) alone.
+
+            """
+            files["content/" + file(index)] = "---\ntitle: \(title(index))\ncouncil: Example Parish Council\nstatus: adopted\nadopted: 2020-01-0\(index % 9 + 1)\nreview: \(review)\n---\n\n" + body
+        }
+        // Names no protocol has yet: tests give them to one.
+        files["content/" + file(0)]! += "2.3 As the Volunteers Policy Annex says.\n"
+        files["content/" + file(6)]! += "2.3 As Stand*ing* Order 1.1 says.\n"
+        files["content/finance/financial-regulations.md"] = """
+        ---
+        title: Financial Regulations
+        council: Example Parish Council
+        status: adopted
+        adopted: 2019-05-01
+        review: 2027-05
+        cited_as: [regulation]
+        aliases: [the Regulations]
+        ---
+
+        1. General
+
+        1.1 These regulations govern money. The \(title(0)) is separate.
+
+        2. Payments
+
+        2.1 Payments need two signatures.
+
+        """
+        return files
+    }
+
+    /// Builds `root` into `site` as it stands; returns stderr.
+    @discardableResult
+    static func build(_ root: URL, output: String = "site", fresh: Bool = false) throws -> String {
+        var arguments = ["build", "--root", root.path, "--output", root.appendingPathComponent(output).path, "--today", "2026-11-23", "--verbose"]
+        if fresh { arguments.append("--fresh") }
+        let result = try TestSupport.run(arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        return result.stderr
+    }
+
+    static func warnings(_ stderr: String) -> [String] {
+        stderr.split(separator: "\n").filter { $0.contains(": warning:") || $0.contains(": error:") }.map(String.init).sorted()
+    }
+
+    static func made(_ stderr: String) -> Int? {
+        guard let line = stderr.split(separator: "\n").first(where: { $0.hasPrefix("made ") }) else { return nil }
+        return Int(line.split(separator: " ")[1])
+    }
+
+    /// Builds, edits, rebuilds, and compares with a build from nothing.
+    /// Returns how many files the rebuild made.
+    static func rebuildMatchesFullBuild(_ edit: (URL) throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) throws -> Int {
+        let root = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try TestSupport.write(project().mapValues { Array($0.utf8) }, under: root)
+        try build(root)
+        // A second build after a small edit, so the next one has a spare to write over.
+        let warmUp = root.appendingPathComponent("content/" + file(7))
+        try (String(contentsOf: warmUp, encoding: .utf8) + "\n2.3 Added later.\n").write(to: warmUp, atomically: false, encoding: .utf8)
+        try build(root)
+        try edit(root)
+        let incremental = try build(root)
+        let full = try build(root, output: "fresh", fresh: true)
+        let built = try TestSupport.snapshot(root.appendingPathComponent("site"))
+        let expected = try TestSupport.snapshot(root.appendingPathComponent("fresh"))
+        #expect(built.keys.sorted() == expected.keys.sorted(), sourceLocation: sourceLocation)
+        for (path, bytes) in expected where built[path] != bytes {
+            Issue.record("\(path) differs from a full build's", sourceLocation: sourceLocation)
+        }
+        #expect(warnings(incremental) == warnings(full), sourceLocation: sourceLocation)
+        return try #require(made(incremental), sourceLocation: sourceLocation)
+    }
+
+    static func replace(_ root: URL, _ path: String, _ old: String, _ new: String) throws {
+        let url = root.appendingPathComponent(path)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.contains(old), "\(path) lacks '\(old)'")
+        try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: false, encoding: .utf8)
+    }
+
+    /// The site has this many files: pages, listings, theme, index.
+    static var total: Int {
+        get throws {
+            let root = try TestSupport.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: root) }
+            try TestSupport.write(project().mapValues { Array($0.utf8) }, under: root)
+            try build(root)
+            return try TestSupport.snapshot(root.appendingPathComponent("site")).count
+        }
+    }
+
+    @Test func aChangeOfTextRemakesOnlyItsPageAndTheIndex() throws {
+        let made = try Self.rebuildMatchesFullBuild { root in
+            try Self.replace(root, "content/" + Self.file(4), "act *promptly*", "act *at once*")
+        }
+        // Its page and the search index; not the other pages or the listings.
+        #expect(made == 2, "made \(made)")
+    }
+
+    @Test func aChangeOfATitleOthersCiteRelinksThem() throws {
+        let made = try Self.rebuildMatchesFullBuild { root in
+            try Self.replace(root, "content/" + Self.file(2), "title: Cemetery Policy", "title: Cemetery and Churchyard Policy")
+        }
+        #expect(made < (try Self.total) / 2, "made \(made)")
+    }
+
+    @Test func aDeletedFileLeavesNoPageAndNoLinksToIt() throws {
+        let made = try Self.rebuildMatchesFullBuild { root in
+            try FileManager.default.removeItem(at: root.appendingPathComponent("content/" + Self.file(5)))
+        }
+        #expect(made < (try Self.total) / 2, "made \(made)")
+    }
+
+    @Test func aNewFileWhoseTitleOthersAlreadyMentionIsLinked() throws {
+        _ = try Self.rebuildMatchesFullBuild { root in
+            try TestSupport.write(["content/annex.md": Array(TestSupport.protocolFile("title: Volunteers Policy Annex\ncouncil: C\nreview: 2027-01", body: "1.1 Annex text.\n").utf8)], under: root)
+        }
+    }
+
+    @Test func aClauseOthersCiteIsRemoved() throws {
+        _ = try Self.rebuildMatchesFullBuild { root in
+            try Self.replace(root, "content/" + Self.file(1), "2.1 The ", "The ")
+        }
+    }
+
+    @Test func aCitingWordOrAliasChanges() throws {
+        _ = try Self.rebuildMatchesFullBuild { root in
+            try Self.replace(root, "content/finance/financial-regulations.md", "cited_as: [regulation]", "cited_as: [reg.]")
+            try Self.replace(root, "content/finance/financial-regulations.md", "aliases: [the Regulations]", "aliases: [Money Rules]")
+        }
+    }
+
+    @Test func aReviewDateChangesTheListingsAndSchedule() throws {
+        let made = try Self.rebuildMatchesFullBuild { root in
+            try Self.replace(root, "content/" + Self.file(3), "review: 2021-09", "review: 2027-09")
+        }
+        #expect(made < (try Self.total) / 2, "made \(made)")
+    }
+
+    @Test func emphasisInsideACitingWordStillRelinks() throws {
+        _ = try Self.rebuildMatchesFullBuild { root in
+            // A new citing word, which another protocol writes with emphasis inside it.
+            try Self.replace(root, "content/" + Self.file(12), "council: Example Parish Council\n", "council: Example Parish Council\ncited_as: [standing order]\n")
+        }
+    }
+
+    @Test func nothingChangedWritesNothing() throws {
+        let root = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try TestSupport.write(Self.project().mapValues { Array($0.utf8) }, under: root)
+        let first = try Self.build(root)
+        let page = root.appendingPathComponent("site/" + Self.file(0).replacingOccurrences(of: ".md", with: "/index.html"))
+        let before = try FileManager.default.attributesOfItem(atPath: page.path)[.modificationDate] as? Date
+        let second = try Self.build(root)
+        #expect(Self.made(second) == 0)
+        #expect(try FileManager.default.attributesOfItem(atPath: page.path)[.modificationDate] as? Date == before)
+        #expect(Self.warnings(first) == Self.warnings(second))
+    }
+
+    @Test func aSiteEditedByHandIsMadeWholeAgain() throws {
+        let root = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try TestSupport.write(Self.project().mapValues { Array($0.utf8) }, under: root)
+        try Self.build(root)
+        let expected = try TestSupport.snapshot(root.appendingPathComponent("site"))
+        try Data("edited".utf8).write(to: root.appendingPathComponent("site/index.html"))
+        try Self.build(root)
+        #expect(try TestSupport.snapshot(root.appendingPathComponent("site")) == expected)
+    }
+
+    @Test func aDamagedCacheCostsOnlyAFullBuild() throws {
+        let root = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try TestSupport.write(Self.project().mapValues { Array($0.utf8) }, under: root)
+        try Self.build(root)
+        let expected = try TestSupport.snapshot(root.appendingPathComponent("site"))
+        let cache = root.appendingPathComponent(BuildCache.folderName)
+        let walker = FileManager.default.enumerator(at: cache, includingPropertiesForKeys: nil)
+        var damaged = 0
+        while let url = walker?.nextObject() as? URL {
+            guard let bytes = FileManager.default.contents(atPath: url.path), bytes.count > 16 else { continue }
+            try Data(bytes.prefix(bytes.count / 2) + Data(repeating: 0xFF, count: 9)).write(to: url)
+            damaged += 1
+        }
+        #expect(damaged > 1)
+        let stderr = try Self.build(root)
+        #expect(Self.made(stderr) == expected.count)
+        #expect(try TestSupport.snapshot(root.appendingPathComponent("site")) == expected)
+    }
+}
+
+@Suite("Name keys")
+struct NameKeysTests {
+    static let summary = LinkSummary(path: "content/finance/financial-regulations.md", slug: "financial-regulations", title: "Financial Regulations",
+                                     aliases: ["Money Rules"], citedAs: ["reg."], anchors: [], clauses: [])
+
+    @Test(arguments: [
+        "See the financial regulations.", "FINANCIAL   REGULATIONS", "the *Fin*ancial Regulations", "per reg. 4", "regs 2 and 3",
+        "[link](../finance/financial-regulations.md#clause-1)", "&#70;inancial", "money rules apply",
+    ])
+    func aTextThatMayNameTheDocumentIsCaught(_ text: String) {
+        #expect(NameKeys.mayName(Array(text.utf8), anyOf: NameKeys.of(Self.summary)))
+    }
+
+    @Test(arguments: ["Nothing relevant here.", "financial planning", "rules for spending"])
+    func aTextThatCannotNameItIsNot(_ text: String) {
+        #expect(!NameKeys.mayName(Array(text.utf8), anyOf: NameKeys.of(Self.summary)))
+    }
+}
