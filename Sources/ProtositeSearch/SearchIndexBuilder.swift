@@ -37,42 +37,63 @@ public enum SearchIndexBuilder {
             titles[entry.slug] = SearchText.terms(([entry.title] + entry.aliases).joined(separator: " "))
         }
         let titleTerms = titles
-        let results = ResultSlots<([String: Int], Int, [UInt8])>(count: entries.count)
-        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
-            let entry = entries[index]
-            var counts: [String: Int] = [:]
-            // A bare heading ("1. Purpose") would otherwise match every query
-            // for its protocol's title, above clauses that say something.
-            if !entry.text.isEmpty {
-                for term in titleTerms[entry.slug] ?? [] { counts[term, default: 0] += titleWeight }
+        // Entries in runs, each run on one core with a term table of its own,
+        // so words are hashed once and nothing waits on a shared table; the
+        // runs' tables are merged after.
+        let runs = min(entries.count, ProcessInfo.processInfo.activeProcessorCount * 8)
+        let results = ResultSlots<([String], [PreparedEntry])>(count: runs)
+        DispatchQueue.concurrentPerform(iterations: runs) { run in
+            let local = TermTable()
+            var prepared: [PreparedEntry] = []
+            var counts: [UInt32: UInt32] = [:]
+            for index in (entries.count * run / runs)..<(entries.count * (run + 1) / runs) {
+                let entry = entries[index]
+                counts.removeAll(keepingCapacity: true)
+                func add(_ term: String, _ weight: Int) { counts[local.id(term), default: 0] += UInt32(weight) }
+                // A bare heading ("1. Purpose") would otherwise match every query
+                // for its protocol's title, above clauses that say something.
+                if !entry.text.isEmpty {
+                    for term in titleTerms[entry.slug] ?? [] { add(term, titleWeight) }
+                }
+                for term in SearchText.terms(entry.heading) { add(term, headingWeight) }
+                if let clause = entry.clause { add(clause, headingWeight) }
+                let text = SearchText.terms(entry.text)
+                for term in text { add(term, textWeight) }
+                var pairs: [UInt32] = []
+                pairs.reserveCapacity(counts.count * 2)
+                for (id, tf) in counts {
+                    pairs.append(id)
+                    pairs.append(tf)
+                }
+                var json: [UInt8] = []
+                appendEntry(entry, to: &json)
+                prepared.append(PreparedEntry(json: json[...], terms: pairs[...], length: max(text.count, 1)))
             }
-            for term in SearchText.terms(entry.heading) { counts[term, default: 0] += headingWeight }
-            if let clause = entry.clause { counts[clause, default: 0] += headingWeight }
-            let text = SearchText.terms(entry.text)
-            for term in text { counts[term, default: 0] += textWeight }
-            var json: [UInt8] = []
-            appendEntry(entry, to: &json)
-            results.set(index, (counts, max(text.count, 1), json))
+            results.set(run, (local.terms, prepared))
         }
-        // Terms become numbers once, so the rest works on arrays.
-        return results.values.map { counts, length, json in
-            var pairs: [UInt32] = []
-            pairs.reserveCapacity(counts.count * 2)
-            for (term, tf) in counts {
-                pairs.append(terms.id(term))
-                pairs.append(UInt32(tf))
+        var prepared: [PreparedEntry] = []
+        prepared.reserveCapacity(entries.count)
+        for (localTerms, run) in results.values {
+            let global = localTerms.map { terms.id($0) }
+            for var entry in run {
+                var index = entry.terms.startIndex
+                while index < entry.terms.endIndex {
+                    entry.terms[index] = global[Int(entry.terms[index])]
+                    index += 2
+                }
+                prepared.append(entry)
             }
-            return PreparedEntry(json: json[...], terms: pairs[...], length: length)
         }
+        return prepared
     }
 
     /// The index files of prepared entries, in their order.
     public static func build(_ prepared: [PreparedEntry], terms table: TermTable, shardThreshold: Int = 3000) -> [SearchIndexFile] {
         let entryCount = prepared.count
-        let scored = score(prepared, table: table)
+        var scored = score(prepared, table: table)
         guard entryCount > shardThreshold else {
             var json: [UInt8] = Array("{\"version\":\(formatVersion),\"entries\":[".utf8)
-            for part in entryChunks(prepared, size: 256) {
+            for part in entryChunks(prepared, size: 256, open: "", close: "") {
                 if json.last != UInt8(ascii: "[") { json.append(UInt8(ascii: ",")) }
                 json += part
             }
@@ -90,7 +111,12 @@ public enum SearchIndexBuilder {
         var shards: [(file: String, first: String)] = []
         var current: [UInt8] = []
         var first = ""
-        for (index, member) in termMembers(scored).enumerated() {
+        var members = termMembers(scored)
+        scored.postings = []
+        for index in members.indices {
+            // Each member is let go once copied: a large index is not held twice.
+            let member = members[index]
+            members[index] = []
             if current.isEmpty {
                 first = scored.terms[index]
                 current.append(UInt8(ascii: "{"))
@@ -106,8 +132,8 @@ public enum SearchIndexBuilder {
                 current = []
             }
         }
-        for (number, chunk) in entryChunks(prepared, size: chunkSize).enumerated() {
-            files.append(SearchIndexFile(path: "search/entries-\(number).json", bytes: [UInt8(ascii: "[")] + chunk + Array("]\n".utf8)))
+        for (number, chunk) in entryChunks(prepared, size: chunkSize, open: "[", close: "]\n").enumerated() {
+            files.append(SearchIndexFile(path: "search/entries-\(number).json", bytes: chunk))
         }
         var vocabulary: [UInt8] = [UInt8(ascii: "[")]
         for (index, term) in scored.terms.enumerated() {
@@ -130,7 +156,7 @@ public enum SearchIndexBuilder {
         /// Sorted.
         var terms: [String]
         /// Per term of `terms`: entry, score, entry, score, …
-        var postings: [[Int]]
+        var postings: [[Int32]]
     }
 
     static func score(_ prepared: [PreparedEntry], table: TermTable) -> Scored {
@@ -141,14 +167,14 @@ public enum SearchIndexBuilder {
         let count = Double(max(prepared.count, 1))
         let average = Double(prepared.reduce(0) { $0 + $1.length }) / count
         let idf = documentFrequency.map { df in log(1 + (count - Double(df) + 0.5) / (Double(df) + 0.5)) }
-        var byID = [[Int]](repeating: [], count: table.count)
+        var byID = [[Int32]](repeating: [], count: table.count)
         for (index, entry) in prepared.enumerated() {
             let norm = 1 - b + b * Double(entry.length) / max(average, 1)
             entry.forEachTerm { id, frequency in
                 let tf = Double(frequency)
                 let score = idf[id] * tf * (k1 + 1) / (tf + k1 * norm)
-                byID[id].append(index)
-                byID[id].append(max(Int((score * 100).rounded()), 1))
+                byID[id].append(Int32(index))
+                byID[id].append(Int32(clamping: max(Int((score * 100).rounded()), 1)))
             }
         }
         // Terms no entry uses any more (a table kept between builds) are left out.
@@ -167,7 +193,7 @@ public enum SearchIndexBuilder {
             member += [UInt8(ascii: ":"), UInt8(ascii: "[")]
             for (offset, number) in scored.postings[index].enumerated() {
                 if offset > 0 { member.append(UInt8(ascii: ",")) }
-                JSONString.append(number, to: &member)
+                JSONString.append(Int(number), to: &member)
             }
             member.append(UInt8(ascii: "]"))
             members.set(index, member)
@@ -175,16 +201,21 @@ public enum SearchIndexBuilder {
         return members.values
     }
 
-    /// The entries as JSON objects joined by commas, `size` to a chunk; made on all cores.
-    static func entryChunks(_ entries: [PreparedEntry], size: Int) -> [[UInt8]] {
+    /// The entries as JSON objects joined by commas, `size` to a chunk,
+    /// each chunk between `open` and `close`; made on all cores.
+    static func entryChunks(_ entries: [PreparedEntry], size: Int, open: StaticString, close: StaticString) -> [[UInt8]] {
         let count = (entries.count + size - 1) / size
         let chunks = ResultSlots<[UInt8]>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { number in
             var chunk: [UInt8] = []
-            for index in (number * size)..<min(entries.count, (number + 1) * size) {
-                if index > number * size { chunk.append(UInt8(ascii: ",")) }
+            let range = (number * size)..<min(entries.count, (number + 1) * size)
+            chunk.reserveCapacity(range.reduce(open.utf8CodeUnitCount + close.utf8CodeUnitCount) { $0 + entries[$1].json.count + 1 })
+            chunk.append(contentsOf: UnsafeBufferPointer(start: open.utf8Start, count: open.utf8CodeUnitCount))
+            for index in range {
+                if index > range.lowerBound { chunk.append(UInt8(ascii: ",")) }
                 chunk += entries[index].json
             }
+            chunk.append(contentsOf: UnsafeBufferPointer(start: close.utf8Start, count: close.utf8CodeUnitCount))
             chunks.set(number, chunk)
         }
         return chunks.values

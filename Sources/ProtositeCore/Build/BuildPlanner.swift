@@ -12,6 +12,9 @@ struct BuildPlanner {
     var today: CalendarDay
     var key: UInt64
     var stage: (String, () -> Void) -> Void = { _, work in work() }
+    /// Whether the result carries the linked protocols (for commands that
+    /// read them); a build that only writes lets them go early.
+    var keepLinked = true
 
     struct Result {
         /// Outputs made by this build.
@@ -110,6 +113,8 @@ struct BuildPlanner {
                 references[index] = result.references
                 linkDiagnostics[index] = result.diagnostics
                 linked[index] = LinkedProtocol(document: result.document, backLinks: [:])
+                // The linked tree replaces the parsed one: a large site cannot keep both.
+                documents[index] = nil
             }
         }
         stage("link") { link(relink.sorted()) }
@@ -145,14 +150,14 @@ struct BuildPlanner {
         var listingPaths = previous?.listingPaths ?? []
         var searchPaths = previous?.searchPaths ?? []
         stage("render") {
-            let prepared = prepareSearch(changed.map { documents[$0]! }, terms: terms)
+            let prepared = prepareSearch(changed.map { linked[$0]!.document }, terms: terms)
             var preparedByIndex: [Int: [PreparedEntry]] = [:]
             for (index, entries) in zip(changed, prepared) { preparedByIndex[index] = entries }
             var listingsChanged = previous == nil || !deleted.isEmpty
             for index in files.indices {
                 let path = files[index].path
                 let record: DocumentRecord
-                if let document = documents[index], changed.contains(index) || relink.contains(index) {
+                if let document = linked[index]?.document, changed.contains(index) || relink.contains(index) {
                     let listing = changed.contains(index) ? DocumentRecord.encodeListing(ProtocolListing(document)) : old[path]!.listing
                     if listing != old[path]?.listing { listingsChanged = true }
                     record = DocumentRecord(
@@ -172,9 +177,9 @@ struct BuildPlanner {
                 let changedSet = Set(changed)
                 // Decoded on all cores: JSON is slow to read back.
                 let slots = ResultSlots<ProtocolListing>(count: records.count)
-                let documentsNow = documents, recordsNow = records
+                let linkedNow = linked, recordsNow = records
                 DispatchQueue.concurrentPerform(iterations: records.count) { index in
-                    if changedSet.contains(index), let document = documentsNow[index] {
+                    if changedSet.contains(index), let document = linkedNow[index]?.document {
                         slots.set(index, ProtocolListing(document))
                     } else if let listing = recordsNow[index].decodeListing() {
                         slots.set(index, listing)
@@ -193,6 +198,7 @@ struct BuildPlanner {
             }
             outputs += renderProtocolPages(pages)
             pages = []
+            if !keepLinked { linked = [:] }
             if previous == nil || !changed.isEmpty || !deleted.isEmpty {
                 let order = SiteRenderer.readingOrder(Array(records.indices)) { index in
                     ProtocolMetadata(title: records[index].summary.title, slug: records[index].summary.slug)

@@ -65,7 +65,7 @@ public struct BuildRun: Sendable {
             if !fresh, let last = cache.load(key: key), last.1.siteIsIntact(at: writer.output) {
                 previous = last
             }
-            planned = builder.plan(loaded, previous: previous?.state, key: key)
+            planned = builder.plan(loaded, previous: previous?.state, key: key, keepLinked: false)
         } catch {
             return finish(.failed(error.localizedDescription))
         }
@@ -73,8 +73,7 @@ public struct BuildRun: Sendable {
         var diagnostics = plan.diagnostics
         if strict { diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d } }
         guard !diagnostics.hasErrors else { return finish(.contentErrors, diagnostics) }
-        let count = plan.site?.protocols.count ?? 0
-        let protocols = planned.state?.documents.count ?? count
+        let protocols = planned.state?.documents.count ?? 0
         if previous != nil, plan.outputs.isEmpty {
             // Nothing changed: the site is already what this build would write.
             onStage("write", 0)
@@ -86,14 +85,14 @@ public struct BuildRun: Sendable {
         do {
             cache.forget()
             // Records are stored while the site is written.
-            let records = ResultSlots<[UInt64]>(count: 1)
+            let records = ResultSlots<[StoredRecord]?>(count: 1)
             let storing = DispatchGroup()
             if let state = planned.state {
                 DispatchQueue.global().async(group: storing) { records.set(0, cache.saveRecords(state)) }
             }
             let manifest = try writer.write(plan.outputs, kept: planned.kept, manifest: previous?.manifest)
             storing.wait()
-            if let state = planned.state, let names = records.values.first { cache.saveState(state, records: names, manifest: manifest) }
+            if let state = planned.state, let places = records.values.first ?? nil { cache.saveState(state, records: places, manifest: manifest) }
         } catch {
             return finish(.failed(String(describing: error)), diagnostics)
         }

@@ -27,7 +27,7 @@ public struct SiteBuilder: Sendable {
     /// Loads, parses, links and renders; writes nothing. Outputs are empty
     /// when there are errors.
     public func plan() throws -> Plan {
-        try plan(load(), previous: nil, key: 0).plan
+        try plan(load(), previous: nil, key: 0, keepLinked: true).plan
     }
 
     /// The load stage, with what it had to say.
@@ -45,13 +45,14 @@ public struct SiteBuilder: Sendable {
         var state: BuildState?
     }
 
-    func plan(_ loaded: (SiteSources, [Diagnostic]), previous: BuildState?, key: UInt64) -> Planned {
+    func plan(_ loaded: (SiteSources, [Diagnostic]), previous: BuildState?, key: UInt64, keepLinked: Bool) -> Planned {
         let (sources, loadDiagnostics) = loaded
         var diagnostics = loadDiagnostics
         let config = ConfigReader.read(sources.configFile, diagnostics: &diagnostics)
         let theme = Theme(overrides: sources.templateOverrides, diagnostics: &diagnostics)
         var planner = BuildPlanner(config: config, theme: theme, today: today, key: key)
         planner.stage = { name, work in self.stage(name, work) }
+        planner.keepLinked = keepLinked
         let result = planner.plan(sources.contentFiles, previous: previous, startDiagnostics: diagnostics)
         let site = LinkedSite(protocols: result.linked)
         guard !result.diagnostics.hasErrors else {

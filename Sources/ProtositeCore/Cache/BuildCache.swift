@@ -2,18 +2,20 @@ import Foundation
 import ProtositeSearch
 
 /// The cache folder, `.protosite-cache/` in the project, which protosite
-/// owns. For each output folder it keeps the last build's state: one file
-/// naming every protocol's record, and the records, each in a file named
-/// by the hash of its bytes, so a rebuild writes only the records that
-/// changed. Deleting the folder costs one full build, nothing more.
+/// owns. For each output folder it keeps the last build's state: a small
+/// file saying where each protocol's record lies, and one pack of records.
+/// A rebuild appends only the records that changed (one file, not one per
+/// protocol: making files is what costs most on ext4); the pack is written
+/// afresh when it is mostly stale. Deleting the folder costs one full
+/// build, nothing more.
 struct BuildCache {
     static let folderName = ".protosite-cache"
     /// Bumped whenever what the cache holds changes meaning.
-    static let formatVersion: UInt64 = 2
+    static let formatVersion: UInt64 = 3
 
     let folder: URL
     var stateFile: URL { folder.appendingPathComponent("state") }
-    var recordsFolder: URL { folder.appendingPathComponent("records") }
+    var packFile: URL { folder.appendingPathComponent("records.pack") }
 
     init(root: URL, output: URL) {
         let outputPath = output.standardizedFileURL.path
@@ -51,59 +53,90 @@ struct BuildCache {
     /// every record is whole.
     func load(key: UInt64) -> (BuildState, SiteManifest)? {
         guard let header = try? PosixFiles.read(stateFile.path),
-              let decoded = try? BuildState.decodeHeader(header, key: key) else { return nil }
+              let decoded = try? BuildState.decodeHeader(header, key: key),
+              let pack = try? PosixFiles.read(packFile.path) else { return nil }
         var state = decoded.0
-        let names = decoded.1, manifest = decoded.2
-        let folder = recordsFolder.path
-        let records = ResultSlots<DocumentRecord>(count: names.count)
-        DispatchQueue.concurrentPerform(iterations: names.count) { index in
-            let name = names[index]
-            guard let bytes = try? PosixFiles.read(folder + "/" + String(name, radix: 16)), StableHash.of(bytes) == name,
-                  var record = try? DocumentRecord(decoding: bytes) else { return }
-            record.storedAs = name
+        let places = decoded.1, manifest = decoded.2
+        let records = ResultSlots<DocumentRecord>(count: places.count)
+        DispatchQueue.concurrentPerform(iterations: places.count) { index in
+            let place = places[index]
+            guard place.offset >= 0, place.length >= 0, place.offset + place.length <= pack.count else { return }
+            let bytes = pack[place.offset..<(place.offset + place.length)]
+            guard bytes.withUnsafeBytes({ StableHash.of($0) }) == place.hash, var record = try? DocumentRecord(decoding: bytes) else { return }
+            record.storedAs = place
             records.set(index, record)
         }
         let documents = records.values
-        guard documents.count == names.count else { return nil }
+        guard documents.count == places.count else { return nil }
         state.documents = documents
         guard state.termsAreKnown() else { return nil }
         return (state, manifest)
     }
 
-    /// Stores the records not stored yet (on all cores) and returns every
-    /// record's name, in order. Safe to run while the site is written.
-    func saveRecords(_ state: BuildState) -> [UInt64] {
-        try? FileManager.default.createDirectory(at: recordsFolder, withIntermediateDirectories: true)
-        let folder = recordsFolder.path
-        let names = ResultSlots<UInt64>(count: state.documents.count)
-        DispatchQueue.concurrentPerform(iterations: state.documents.count) { index in
-            let record = state.documents[index]
-            if let name = record.storedAs {
-                names.set(index, name)
-                return
+    /// Stores the records not stored yet and returns where every record
+    /// lies, in order. Safe to run while the site is written.
+    func saveRecords(_ state: BuildState) -> [StoredRecord]? {
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let documents = state.documents
+        var info = stat()
+        let packSize = stat(packFile.path, &info) == 0 ? Int(info.st_size) : 0
+        let fresh = documents.indices.filter { documents[$0].storedAs == nil }
+        // A few changed records are appended, while at most half the pack is stale.
+        if packSize > 0, fresh.count <= documents.count / 4 {
+            let encoded = fresh.map { documents[$0].encoded() }
+            let added = encoded.reduce(0) { $0 + $1.count }
+            let live = documents.reduce(0) { $0 + ($1.storedAs?.length ?? 0) } + added
+            if packSize + added <= 2 * live {
+                var places = documents.map(\.storedAs)
+                var offset = packSize
+                for (index, bytes) in zip(fresh, encoded) {
+                    places[index] = StoredRecord(offset: offset, length: bytes.count, hash: StableHash.of(bytes))
+                    offset += bytes.count
+                }
+                let descriptor = open(packFile.path, O_WRONLY | O_APPEND | O_CLOEXEC)
+                guard descriptor >= 0 else { return nil }
+                defer { close(descriptor) }
+                for bytes in encoded where !PosixFiles.writeAll(descriptor, bytes) { return nil }
+                return places.map { $0! }
             }
-            let bytes = record.encoded()
-            let name = StableHash.of(bytes)
-            let path = folder + "/" + String(name, radix: 16)
-            if access(path, F_OK) != 0 { try? PosixFiles.replace(path, with: bytes) }
-            names.set(index, name)
         }
-        return names.values
+        // Otherwise the pack is written afresh, in batches encoded on all
+        // cores and written in order, so it is never whole in memory.
+        let old = packSize > 0 ? ((try? PosixFiles.read(packFile.path)) ?? []) : []
+        let temporary = packFile.path + ".new-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { return nil }
+        var places: [StoredRecord] = []
+        var offset = 0
+        var ok = true
+        for start in stride(from: 0, to: documents.count, by: 64) where ok {
+            let batch = Array(start..<min(documents.count, start + 64))
+            let pieces = ResultSlots<[UInt8]>(count: batch.count)
+            DispatchQueue.concurrentPerform(iterations: batch.count) { slot in
+                let record = documents[batch[slot]]
+                if let place = record.storedAs, place.offset + place.length <= old.count {
+                    pieces.set(slot, Array(old[place.offset..<(place.offset + place.length)]))
+                } else {
+                    pieces.set(slot, record.encoded())
+                }
+            }
+            for bytes in pieces.values {
+                places.append(StoredRecord(offset: offset, length: bytes.count, hash: StableHash.of(bytes)))
+                offset += bytes.count
+                ok = ok && PosixFiles.writeAll(descriptor, bytes)
+            }
+        }
+        close(descriptor)
+        guard ok, rename(temporary, packFile.path) == 0 else {
+            unlink(temporary)
+            return nil
+        }
+        return places
     }
 
-    /// Writes the state naming `records`, then removes records no longer named.
-    func saveState(_ state: BuildState, records: [UInt64], manifest: SiteManifest) {
-        let bytes = state.encodedHeader(records: records, manifest: manifest)
-        // Written aside and renamed, so a killed build leaves the old state or the new.
-        do {
-            try PosixFiles.replace(stateFile.path, with: bytes)
-        } catch {
-            return
-        }
-        let named = Set(records.map { String($0, radix: 16) })
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: recordsFolder.path)) ?? [] where !named.contains(entry) {
-            try? FileManager.default.removeItem(at: recordsFolder.appendingPathComponent(entry))
-        }
+    /// Writes the state naming where `records` lie.
+    func saveState(_ state: BuildState, records: [StoredRecord], manifest: SiteManifest) {
+        try? PosixFiles.replace(stateFile.path, with: state.encodedHeader(records: records, manifest: manifest))
     }
 
     /// Before a site is replaced: the state no longer describes the site.

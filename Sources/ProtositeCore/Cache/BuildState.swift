@@ -20,6 +20,13 @@ struct BuildState: Sendable {
     var searchPaths: [String]
 }
 
+/// Where a record lies in the cache's pack file, and the hash of its bytes.
+struct StoredRecord: Sendable, Equatable {
+    var offset: Int
+    var length: Int
+    var hash: UInt64
+}
+
 /// One protocol as the last build left it.
 struct DocumentRecord: Sendable {
     var path: String
@@ -33,9 +40,9 @@ struct DocumentRecord: Sendable {
     var listing: [UInt8]
     /// Its search entries, ready for the index.
     var search: [PreparedEntry]
-    /// The name it is stored under in the cache, when it came from there
-    /// unchanged (not stored in the record itself).
-    var storedAs: UInt64? = nil
+    /// Where it is stored in the cache, when it came from there unchanged
+    /// (not stored in the record itself).
+    var storedAs: StoredRecord? = nil
 
     var pagePath: String { summary.slug + "/index.html" }
 
@@ -55,7 +62,7 @@ extension BuildState {
 
     /// The state without its documents' records, which are stored apart
     /// (by the hashes given, in path order).
-    func encodedHeader(records: [UInt64], manifest: SiteManifest) -> [UInt8] {
+    func encodedHeader(records: [StoredRecord], manifest: SiteManifest) -> [UInt8] {
         var out = CacheWriter()
         out.u64(Self.magic)
         out.u64(key)
@@ -63,7 +70,11 @@ extension BuildState {
         out.strings(staticPaths)
         out.strings(listingPaths)
         out.strings(searchPaths)
-        out.array(records) { $0.u64($1) }
+        out.array(records) { out, record in
+            out.int(record.offset)
+            out.int(record.length)
+            out.u64(record.hash)
+        }
         manifest.encode(to: &out)
         return out.bytes
     }
@@ -71,14 +82,14 @@ extension BuildState {
     /// Reads a header written by `encodedHeader`; nil when it is for
     /// another key. The documents come back empty, to be filled from the
     /// records.
-    static func decodeHeader(_ bytes: [UInt8], key expected: UInt64) throws -> (BuildState, [UInt64], SiteManifest)? {
+    static func decodeHeader(_ bytes: [UInt8], key expected: UInt64) throws -> (BuildState, [StoredRecord], SiteManifest)? {
         var input = CacheReader(bytes)
         guard try input.u64() == magic else { throw CacheReader.Damaged() }
         let key = try input.u64()
         guard key == expected else { return nil }
         let state = BuildState(key: key, terms: try input.strings(), documents: [],
                                staticPaths: try input.strings(), listingPaths: try input.strings(), searchPaths: try input.strings())
-        let records = try input.array { try $0.u64() }
+        let records = try input.array { StoredRecord(offset: try $0.int(), length: try $0.int(), hash: try $0.u64()) }
         let manifest = try SiteManifest(from: &input)
         guard input.isAtEnd else { throw CacheReader.Damaged() }
         return (state, records, manifest)
@@ -107,7 +118,7 @@ extension DocumentRecord {
         return out.bytes
     }
 
-    init(decoding bytes: [UInt8]) throws {
+    init(decoding bytes: ArraySlice<UInt8>) throws {
         var input = CacheReader(bytes)
         try self.init(from: &input)
         guard input.isAtEnd else { throw CacheReader.Damaged() }
@@ -179,21 +190,21 @@ extension DocumentRecord {
             return Diagnostic(path: path, line: line, column: column, severity: severity, message: try input.string())
         }
         listing = try input.raw()
-        let json = try input.raw()
+        let json = try input.slice()
         let terms = try input.u32s()
         let sizes = try input.u32s()
         guard sizes.count % 3 == 0 else { throw CacheReader.Damaged() }
         var entries: [PreparedEntry] = []
         entries.reserveCapacity(sizes.count / 3)
-        var jsonStart = 0, termStart = 0
+        var jsonStart = json.startIndex, termStart = 0
         for index in stride(from: 0, to: sizes.count, by: 3) {
             let jsonEnd = jsonStart + Int(sizes[index]), termEnd = termStart + Int(sizes[index + 1])
-            guard jsonEnd <= json.count, termEnd <= terms.count, (termEnd - termStart) % 2 == 0 else { throw CacheReader.Damaged() }
+            guard jsonEnd <= json.endIndex, termEnd <= terms.count, (termEnd - termStart) % 2 == 0 else { throw CacheReader.Damaged() }
             entries.append(PreparedEntry(json: json[jsonStart..<jsonEnd], terms: terms[termStart..<termEnd], length: Int(sizes[index + 2])))
             jsonStart = jsonEnd
             termStart = termEnd
         }
-        guard jsonStart == json.count, termStart == terms.count else { throw CacheReader.Damaged() }
+        guard jsonStart == json.endIndex, termStart == terms.count else { throw CacheReader.Damaged() }
         search = entries
     }
 }

@@ -51,10 +51,12 @@ struct CacheWriter {
 struct CacheReader {
     struct Damaged: Error {}
 
-    private let bytes: [UInt8]
+    /// Offsets count from the slice's start.
+    private let bytes: ArraySlice<UInt8>
     private var offset = 0
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: [UInt8]) { self.bytes = bytes[...] }
+    init(_ bytes: ArraySlice<UInt8>) { self.bytes = bytes }
 
     var isAtEnd: Bool { offset == bytes.count }
 
@@ -78,13 +80,18 @@ struct CacheReader {
     mutating func bool() throws -> Bool {
         guard offset < bytes.count else { throw Damaged() }
         defer { offset += 1 }
-        return bytes[offset] != 0
+        return bytes[bytes.startIndex + offset] != 0
     }
 
     mutating func raw() throws -> [UInt8] {
+        Array(try slice())
+    }
+
+    /// Bytes without a copy: the slice shares the buffer being read.
+    mutating func slice() throws -> ArraySlice<UInt8> {
         let length = try count()
         defer { offset += length }
-        return Array(bytes[offset..<(offset + length)])
+        return bytes[(bytes.startIndex + offset)..<(bytes.startIndex + offset + length)]
     }
 
     mutating func string() throws -> String {
