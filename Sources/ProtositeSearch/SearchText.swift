@@ -62,6 +62,14 @@ public enum SearchText {
     /// `words` for ASCII text: lower case, apostrophes dropped, runs of
     /// letters and digits, clause numbers whole.
     static func asciiWords(_ text: String) -> [String] {
+        var found: [String] = []
+        asciiWordRanges(text) { bytes, range in found.append(String(decoding: bytes[range], as: UTF8.self)) }
+        return found
+    }
+
+    /// Each word of an ASCII text, as a range of its lower-cased bytes
+    /// (apostrophes dropped).
+    static func asciiWordRanges(_ text: String, _ body: ([UInt8], Range<Int>) -> Void) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         for byte in text.utf8 where byte != UInt8(ascii: "'") {
@@ -69,7 +77,6 @@ public enum SearchText {
         }
         func isDigit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= 48 && bytes[i] <= 57 }
         func isWord(_ i: Int) -> Bool { i < bytes.count && (isDigit(i) || (bytes[i] >= 97 && bytes[i] <= 122)) }
-        var found: [String] = []
         var index = 0
         while index < bytes.count {
             if isDigit(index) {
@@ -82,7 +89,7 @@ public enum SearchText {
                     parts += 1
                 }
                 if parts > 0 {
-                    found.append(String(decoding: bytes[index..<end], as: UTF8.self))
+                    body(bytes, index..<end)
                     index = end
                     continue
                 }
@@ -90,13 +97,12 @@ public enum SearchText {
             if isWord(index) {
                 var end = index
                 while isWord(end) { end += 1 }
-                found.append(String(decoding: bytes[index..<end], as: UTF8.self))
+                body(bytes, index..<end)
                 index = end
             } else {
                 index += 1
             }
         }
-        return found
     }
 
     /// `[\p{L}\p{N}]`
@@ -112,7 +118,10 @@ public enum SearchText {
 
     /// A light English stemmer: plural, -ed, -ing and -ly endings.
     public static func stem(_ word: String) -> String {
-        if word.utf8.allSatisfy({ $0 < 0x80 }) { return asciiStem(Array(word.utf8)) }
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes = Array(word.utf8)
+            return asciiStem(&bytes)
+        }
         let letters = Array(word)
         if letters.count <= 3 || (letters.first?.isASCII == true && letters.first!.isNumber) { return word }
         var w = word
@@ -138,11 +147,10 @@ public enum SearchText {
         return w
     }
 
-    /// `stem` on the bytes of an ASCII word: the same rules, without
-    /// String's per-character work.
-    static func asciiStem(_ word: [UInt8]) -> String {
-        if word.count <= 3 || (word[0] >= 48 && word[0] <= 57) { return String(decoding: word, as: UTF8.self) }
-        // Suffix tests compare bytes in place: this runs for every word indexed.
+    /// `stem` on the bytes of an ASCII word, worked in place in `w` (a
+    /// buffer the caller reuses: this runs for every word indexed).
+    static func asciiStem(_ w: inout [UInt8]) -> String {
+        if w.count <= 3 || (w[0] >= 48 && w[0] <= 57) { return String(decoding: w, as: UTF8.self) }
         func ends(_ w: [UInt8], _ suffix: StaticString) -> Bool {
             let count = suffix.utf8CodeUnitCount
             guard w.count >= count else { return false }
@@ -150,7 +158,6 @@ public enum SearchText {
             for offset in 0..<count where w[w.count - count + offset] != bytes[offset] { return false }
             return true
         }
-        var w = word
         if ends(w, "ies"), w.count > 4 {
             w.removeLast(3); w.append(UInt8(ascii: "y"))
         } else if ends(w, "sses") {
@@ -166,14 +173,14 @@ public enum SearchText {
         for (suffix, length) in [("ingly" as StaticString, 5), ("edly", 4), ("ing", 3), ("ed", 2)] where ends(w, suffix) {
             let baseCount = w.count - length
             guard baseCount >= 3, w[0..<baseCount].contains(where: isVowel) else { continue }
-            var base = Array(w[0..<baseCount])
-            let last = base[baseCount - 1]
+            w.removeLast(length)
+            let last = w[baseCount - 1]
             // A doubled consonant ([b-df-hj-km-np-tv-xz], so not y) but l, s, z loses one.
-            if base[baseCount - 2] == last, last >= 97, last <= 122, !isVowel(last),
+            if w[baseCount - 2] == last, last >= 97, last <= 122, !isVowel(last),
                last != UInt8(ascii: "l"), last != UInt8(ascii: "s"), last != UInt8(ascii: "z") {
-                base.removeLast()
+                w.removeLast()
             }
-            return String(decoding: base, as: UTF8.self)
+            return String(decoding: w, as: UTF8.self)
         }
         if ends(w, "ly"), w.count > 5 { w.removeLast(2) }
         return String(decoding: w, as: UTF8.self)
@@ -189,6 +196,18 @@ public enum SearchText {
 
     /// The index terms of a text: words, stop words out, stemmed.
     public static func terms(_ text: String) -> [String] {
-        words(text).filter { !stopWords.contains($0) }.map(stem)
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return words(text).filter { !stopWords.contains($0) }.map(stem) }
+        // The ASCII path, without a String or array per word beyond the term.
+        var found: [String] = []
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(64)
+        asciiWordRanges(text) { bytes, range in
+            let word = String(decoding: bytes[range], as: UTF8.self)
+            guard !stopWords.contains(word) else { return }
+            buffer.removeAll(keepingCapacity: true)
+            buffer.append(contentsOf: bytes[range])
+            found.append(asciiStem(&buffer))
+        }
+        return found
     }
 }

@@ -36,6 +36,7 @@ struct BuildPlanner {
         let old = Dictionary(previous?.documents.map { ($0.path, $0) } ?? [], uniquingKeysWith: { first, _ in first })
         let hashes = files.map { StableHash.of($0.bytes) }
         let changed = files.indices.filter { old[files[$0].path]?.sourceHash != hashes[$0] }
+        let changedSet = Set(changed)
         let present = Set(files.map(\.path))
         let deleted = previous?.documents.filter { !present.contains($0.path) } ?? []
 
@@ -64,7 +65,7 @@ struct BuildPlanner {
         for index in files.indices {
             if let document = documents[index] {
                 summaries.append(LinkSummary(document))
-            } else if !changed.contains(index), let record = old[files[index].path] {
+            } else if !changedSet.contains(index), let record = old[files[index].path] {
                 summaries.append(record.summary)
             }
         }
@@ -153,12 +154,20 @@ struct BuildPlanner {
             let prepared = prepareSearch(changed.map { linked[$0]!.document }, terms: terms)
             var preparedByIndex: [Int: [PreparedEntry]] = [:]
             for (index, entries) in zip(changed, prepared) { preparedByIndex[index] = entries }
+            // Listings as JSON, on all cores.
+            let changedDocuments = changed.map { linked[$0]!.document }
+            let encoded = ResultSlots<[UInt8]>(count: changed.count)
+            DispatchQueue.concurrentPerform(iterations: changed.count) {
+                encoded.set($0, DocumentRecord.encodeListing(ProtocolListing(changedDocuments[$0])))
+            }
+            var listingByIndex: [Int: [UInt8]] = [:]
+            for (index, listing) in zip(changed, encoded.values) { listingByIndex[index] = listing }
             var listingsChanged = previous == nil || !deleted.isEmpty
             for index in files.indices {
                 let path = files[index].path
                 let record: DocumentRecord
-                if let document = linked[index]?.document, changed.contains(index) || relink.contains(index) {
-                    let listing = changed.contains(index) ? DocumentRecord.encodeListing(ProtocolListing(document)) : old[path]!.listing
+                if linked[index] != nil, changedSet.contains(index) || relink.contains(index) {
+                    let listing = listingByIndex[index] ?? old[path]!.listing
                     if listing != old[path]?.listing { listingsChanged = true }
                     record = DocumentRecord(
                         path: path, sourceHash: hashes[index], summary: summaries[index],
@@ -174,7 +183,6 @@ struct BuildPlanner {
             if let previous { kept += previous.staticPaths } else { outputs += renderer.staticOutputs() }
             let listings: [ProtocolListing]
             if listingsChanged {
-                let changedSet = Set(changed)
                 // Decoded on all cores: JSON is slow to read back.
                 let slots = ResultSlots<ProtocolListing>(count: records.count)
                 let linkedNow = linked, recordsNow = records
