@@ -34,29 +34,29 @@ public enum MarkdownParser {
     public static func parse(_ text: String, maximumDepth: Int = MarkdownParser.maximumDepth) throws(Failure) -> MarkdownDocument {
         _ = registered
         let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
-        return try lock.withLock { () -> Result<MarkdownDocument, Failure> in
-            guard let parser = cmark_parser_new(options) else {
-                return .success(MarkdownDocument(root: MarkdownNode(.document)))
-            }
-            defer { cmark_parser_free(parser) }
+        var bytes = Array(text.utf8)
+        // Only cmark-gfm's own parsing needs the lock; reading the finished
+        // tree into Swift values, most of the work, runs on every core.
+        let parsed: (parser: OpaquePointer, root: OpaquePointer?)? = lock.withLock {
+            guard let parser = cmark_parser_new(options) else { return nil }
             for name in extensionNames {
                 if let ext = cmark_find_syntax_extension(name) {
                     cmark_parser_attach_syntax_extension(parser, ext)
                 }
             }
-            var bytes = Array(text.utf8)
             bytes.withUnsafeMutableBufferPointer { buffer in
                 buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
                     cmark_parser_feed(parser, chars, buffer.count)
                 }
             }
-            guard let root = cmark_parser_finish(parser) else {
-                return .success(MarkdownDocument(root: MarkdownNode(.document)))
-            }
-            defer { cmark_node_free(root) }
-            if let failure = tooDeep(root, limit: maximumDepth) { return .failure(failure) }
-            return .success(FootnoteLabels.restore(in: MarkdownDocument(root: convert(root)), source: bytes))
-        }.get()
+            return (parser, cmark_parser_finish(parser))
+        }
+        guard let parsed else { return MarkdownDocument(root: MarkdownNode(.document)) }
+        defer { cmark_parser_free(parsed.parser) }
+        guard let root = parsed.root else { return MarkdownDocument(root: MarkdownNode(.document)) }
+        defer { cmark_node_free(root) }
+        if let failure = tooDeep(root, limit: maximumDepth) { throw failure }
+        return FootnoteLabels.restore(in: MarkdownDocument(root: convert(root)), source: bytes)
     }
 
     /// The first node nested deeper than `limit`, found without recursion.
