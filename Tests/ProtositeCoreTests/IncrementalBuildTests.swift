@@ -203,6 +203,36 @@ struct IncrementalBuildTests {
         #expect(try TestSupport.snapshot(root.appendingPathComponent("site")) == expected)
     }
 
+    @Test func manyRebuildsKeepTheCacheSmallAndTheSiteRight() throws {
+        let root = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try TestSupport.write(Self.project().mapValues { Array($0.utf8) }, under: root)
+        try Self.build(root)
+        func packSize() throws -> Int {
+            let cache = root.appendingPathComponent(BuildCache.folderName)
+            let folder = try #require(try FileManager.default.contentsOfDirectory(atPath: cache.path).first)
+            let attributes = try FileManager.default.attributesOfItem(atPath: cache.appendingPathComponent(folder + "/records.pack").path)
+            return try #require(attributes[.size] as? Int)
+        }
+        let first = try packSize()
+        var largest = first, previous = first, shrank = false
+        for round in 1...40 {
+            let path = "content/" + Self.file(round % 3)
+            let text = try #require(Self.project()[path]).replacingOccurrences(of: "2.2 Words", with: "2.2 Round \(round). Words")
+            try TestSupport.write([path: Array(text.utf8)], under: root)
+            #expect(Self.made(try Self.build(root)) ?? 0 < 10)
+            let size = try packSize()
+            largest = max(largest, size)
+            if size < previous { shrank = true }
+            previous = size
+        }
+        // Appended to while at most half stale, then written afresh.
+        #expect(shrank)
+        #expect(largest <= 2 * first + 4096, "pack grew to \(largest) from \(first)")
+        try Self.build(root, output: "fresh", fresh: true)
+        #expect(try TestSupport.snapshot(root.appendingPathComponent("site")) == TestSupport.snapshot(root.appendingPathComponent("fresh")))
+    }
+
     @Test func aDamagedCacheCostsOnlyAFullBuild() throws {
         let root = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
