@@ -59,7 +59,7 @@ def corpus(size, work):
 def clean_protosite(root, site):
     shutil.rmtree(site, ignore_errors=True)
     shutil.rmtree(os.path.join(os.path.dirname(site), "." + os.path.basename(site) + ".protosite-spare"), ignore_errors=True)
-    shutil.rmtree(os.path.join(root, ".protosite-cache"), ignore_errors=True)
+    shutil.rmtree(os.path.join(os.path.dirname(site), "." + os.path.basename(site) + ".protosite-cache"), ignore_errors=True)
 
 
 def incremental(root, work, runs):

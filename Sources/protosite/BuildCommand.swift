@@ -16,7 +16,7 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The date review statuses are computed for (default: SOURCE_DATE_EPOCH, else the clock).", valueName: "YYYY-MM-DD"))
     var today: String?
 
-    @Flag(name: .long, help: "Make every page afresh, ignoring what the last build left in .protosite-cache/.")
+    @Flag(name: .long, help: "Make every page afresh, ignoring what the last build left in .site.protosite-cache/ (beside the output).")
     var fresh = false
 
     @Flag(name: .long, help: "Print each stage and its time.")

@@ -209,9 +209,8 @@ struct IncrementalBuildTests {
         try TestSupport.write(Self.project().mapValues { Array($0.utf8) }, under: root)
         try Self.build(root)
         func packSize() throws -> Int {
-            let cache = root.appendingPathComponent(BuildCache.folderName)
-            let folder = try #require(try FileManager.default.contentsOfDirectory(atPath: cache.path).first)
-            let attributes = try FileManager.default.attributesOfItem(atPath: cache.appendingPathComponent(folder + "/records.pack").path)
+            let pack = root.appendingPathComponent(".site.protosite-cache/records.pack")
+            let attributes = try FileManager.default.attributesOfItem(atPath: pack.path)
             return try #require(attributes[.size] as? Int)
         }
         let first = try packSize()
@@ -233,13 +232,30 @@ struct IncrementalBuildTests {
         #expect(try TestSupport.snapshot(root.appendingPathComponent("site")) == TestSupport.snapshot(root.appendingPathComponent("fresh")))
     }
 
+    @Test func theCacheAndSpareStandBesideTheOutputNotInTheProject() throws {
+        let project = try TestSupport.temporaryFolder(), elsewhere = try TestSupport.temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: project)
+            try? FileManager.default.removeItem(at: elsewhere)
+        }
+        try TestSupport.write(Self.project().mapValues { Array($0.utf8) }, under: project)
+        let output = elsewhere.appendingPathComponent("public")
+        for round in 0..<2 {
+            if round == 1 { try Self.replace(project, "content/" + Self.file(4), "act *promptly*", "act *at once*") }
+            let result = try TestSupport.run(["build", "--root", project.path, "--output", output.path, "--today", "2026-11-23"])
+            #expect(result.status == 0)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: project.path) == ["content"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).sorted() == [".public.protosite-cache", ".public.protosite-spare", "public"])
+    }
+
     @Test func aDamagedCacheCostsOnlyAFullBuild() throws {
         let root = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         try TestSupport.write(Self.project().mapValues { Array($0.utf8) }, under: root)
         try Self.build(root)
         let expected = try TestSupport.snapshot(root.appendingPathComponent("site"))
-        let cache = root.appendingPathComponent(BuildCache.folderName)
+        let cache = root.appendingPathComponent(".site.protosite-cache")
         let walker = FileManager.default.enumerator(at: cache, includingPropertiesForKeys: nil)
         var damaged = 0
         while let url = walker?.nextObject() as? URL {

@@ -55,7 +55,7 @@ public struct BuildRun: Sendable {
             return finish(.refused(String(describing: error)))
         }
         let builder = SiteBuilder(fileSystem: .disk(root: root.path), today: today, onStage: onStage)
-        let cache = BuildCache(root: root, output: output)
+        let cache = BuildCache(output: output)
         let planned: SiteBuilder.Planned
         var previous: (state: BuildState, manifest: SiteManifest)?
         do {

@@ -1,15 +1,17 @@
 import Foundation
 import ProtositeSearch
 
-/// The cache folder, `.protosite-cache/` in the project, which protosite
-/// owns. For each output folder it keeps the last build's state: a small
+/// The cache folder, `.NAME.protosite-cache/` beside the output folder
+/// (`.site.protosite-cache/` for `site/`), which protosite owns: beside
+/// the output, not in the project, so building a project one may only read
+/// still works, and each output has its own. It keeps the last build's
+/// state: a small
 /// file saying where each protocol's record lies, and one pack of records.
 /// A rebuild appends only the records that changed (one file, not one per
 /// protocol: making files is what costs most on ext4); the pack is written
 /// afresh when it is mostly stale. Deleting the folder costs one full
 /// build, nothing more.
 struct BuildCache {
-    static let folderName = ".protosite-cache"
     /// Bumped whenever what the cache holds changes meaning.
     static let formatVersion: UInt64 = 3
 
@@ -17,10 +19,9 @@ struct BuildCache {
     var stateFile: URL { folder.appendingPathComponent("state") }
     var packFile: URL { folder.appendingPathComponent("records.pack") }
 
-    init(root: URL, output: URL) {
-        let outputPath = output.standardizedFileURL.path
-        let name = String(StableHash.of(Array(outputPath.utf8)), radix: 16)
-        folder = root.appendingPathComponent(Self.folderName).appendingPathComponent("build-\(name)")
+    init(output: URL) {
+        let output = output.standardizedFileURL
+        folder = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).protosite-cache")
     }
 
     /// Everything outside `content/` that the outputs depend on: the

@@ -101,7 +101,7 @@ public enum ProjectScaffold {
     }
 
     /// The `.gitignore` of a new project: the output is generated.
-    public static let gitignore = "site/\n.site.protosite-spare/\n.protosite-cache/\n"
+    public static let gitignore = "site/\n.site.protosite-spare/\n.site.protosite-cache/\n"
 
     /// A value safe to write after `key: ` in YAML.
     static func yamlQuoted(_ text: String) -> String {
