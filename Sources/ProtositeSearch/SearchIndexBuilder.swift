@@ -87,8 +87,11 @@ public enum SearchIndexBuilder {
         return prepared
     }
 
-    /// The index files of prepared entries, in their order.
-    public static func build(_ prepared: [PreparedEntry], terms table: TermTable, shardThreshold: Int = 3000) -> [SearchIndexFile] {
+    /// The index files of prepared entries, in their order. In the split
+    /// form, entry chunks for which `keepEntryChunk` is true are left out:
+    /// a rebuild that knows them unchanged keeps the previous files.
+    public static func build(_ prepared: [PreparedEntry], terms table: TermTable, shardThreshold: Int = 3000,
+                             keepEntryChunk: (Int) -> Bool = { _ in false }) -> [SearchIndexFile] {
         let entryCount = prepared.count
         var scored = score(prepared, table: table)
         guard entryCount > shardThreshold else {
@@ -112,7 +115,7 @@ public enum SearchIndexBuilder {
         var current: [UInt8] = []
         var first = ""
         var members = termMembers(scored)
-        scored.postings = []
+        scored.runs = []
         for index in members.indices {
             // Each member is let go once copied: a large index is not held twice.
             let member = members[index]
@@ -132,8 +135,10 @@ public enum SearchIndexBuilder {
                 current = []
             }
         }
-        for (number, chunk) in entryChunks(prepared, size: chunkSize, open: "[", close: "]\n").enumerated() {
-            files.append(SearchIndexFile(path: "search/entries-\(number).json", bytes: chunk))
+        let chunkCount = (entryCount + chunkSize - 1) / chunkSize
+        let made = (0..<chunkCount).filter { !keepEntryChunk($0) }
+        for (number, chunk) in zip(made, entryChunks(prepared, size: chunkSize, open: "[", close: "]\n", only: made)) {
+            files.append(SearchIndexFile(path: entryChunkPath(number), bytes: chunk))
         }
         var vocabulary: [UInt8] = [UInt8(ascii: "[")]
         for (index, term) in scored.terms.enumerated() {
@@ -155,8 +160,15 @@ public enum SearchIndexBuilder {
     struct Scored {
         /// Sorted.
         var terms: [String]
-        /// Per term of `terms`: entry, score, entry, score, …
-        var postings: [[Int32]]
+        /// The term table's id of each of `terms`.
+        var ids: [Int]
+        /// Per run of entries, per term id: entry, score, entry, score, …
+        /// A term's postings are its lists in every run, in run order.
+        var runs: [[[Int32]]]
+
+        func postingCount(_ index: Int) -> Int {
+            runs.reduce(0) { $0 + $1[ids[index]].count }
+        }
     }
 
     static func score(_ prepared: [PreparedEntry], table: TermTable) -> Scored {
@@ -167,20 +179,28 @@ public enum SearchIndexBuilder {
         let count = Double(max(prepared.count, 1))
         let average = Double(prepared.reduce(0) { $0 + $1.length }) / count
         let idf = documentFrequency.map { df in log(1 + (count - Double(df) + 0.5) / (Double(df) + 0.5)) }
-        var byID = [[Int32]](repeating: [], count: table.count)
-        for (index, entry) in prepared.enumerated() {
-            let norm = 1 - b + b * Double(entry.length) / max(average, 1)
-            entry.forEachTerm { id, frequency in
-                let tf = Double(frequency)
-                let score = idf[id] * tf * (k1 + 1) / (tf + k1 * norm)
-                byID[id].append(Int32(index))
-                byID[id].append(Int32(clamping: max(Int((score * 100).rounded()), 1)))
+        // Scored in runs of entries on all cores; each run's lists are in entry order.
+        let runCount = max(1, min(ProcessInfo.processInfo.activeProcessorCount, prepared.count / 1024))
+        let runs = ResultSlots<[[Int32]]>(count: runCount)
+        let terms = table.count
+        DispatchQueue.concurrentPerform(iterations: runCount) { run in
+            var byID = [[Int32]](repeating: [], count: terms)
+            for index in (prepared.count * run / runCount)..<(prepared.count * (run + 1) / runCount) {
+                let entry = prepared[index]
+                let norm = 1 - b + b * Double(entry.length) / max(average, 1)
+                entry.forEachTerm { id, frequency in
+                    let tf = Double(frequency)
+                    let score = idf[id] * tf * (k1 + 1) / (tf + k1 * norm)
+                    byID[id].append(Int32(index))
+                    byID[id].append(Int32(clamping: max(Int((score * 100).rounded()), 1)))
+                }
             }
+            runs.set(run, byID)
         }
         // Terms no entry uses any more (a table kept between builds) are left out.
         let used = table.terms.indices.filter { documentFrequency[$0] > 0 }
         let order = used.sorted { table.terms[$0] < table.terms[$1] }
-        return Scored(terms: order.map { table.terms[$0] }, postings: order.map { byID[$0] })
+        return Scored(terms: order.map { table.terms[$0] }, ids: order, runs: runs.values)
     }
 
     /// `"term":[entry,score,…]` for every term, in order; made on all cores.
@@ -188,12 +208,16 @@ public enum SearchIndexBuilder {
         let members = ResultSlots<[UInt8]>(count: scored.terms.count)
         DispatchQueue.concurrentPerform(iterations: scored.terms.count) { index in
             var member: [UInt8] = []
-            member.reserveCapacity(scored.terms[index].utf8.count + scored.postings[index].count * 5 + 8)
+            member.reserveCapacity(scored.terms[index].utf8.count + scored.postingCount(index) * 5 + 8)
             JSONString.append(scored.terms[index], to: &member)
             member += [UInt8(ascii: ":"), UInt8(ascii: "[")]
-            for (offset, number) in scored.postings[index].enumerated() {
-                if offset > 0 { member.append(UInt8(ascii: ",")) }
-                JSONString.append(Int(number), to: &member)
+            var first = true
+            for run in scored.runs {
+                for number in run[scored.ids[index]] {
+                    if !first { member.append(UInt8(ascii: ",")) }
+                    first = false
+                    JSONString.append(Int(number), to: &member)
+                }
             }
             member.append(UInt8(ascii: "]"))
             members.set(index, member)
@@ -201,12 +225,16 @@ public enum SearchIndexBuilder {
         return members.values
     }
 
+    public static func entryChunkPath(_ number: Int) -> String { "search/entries-\(number).json" }
+
     /// The entries as JSON objects joined by commas, `size` to a chunk,
-    /// each chunk between `open` and `close`; made on all cores.
-    static func entryChunks(_ entries: [PreparedEntry], size: Int, open: StaticString, close: StaticString) -> [[UInt8]] {
-        let count = (entries.count + size - 1) / size
-        let chunks = ResultSlots<[UInt8]>(count: count)
-        DispatchQueue.concurrentPerform(iterations: count) { number in
+    /// each chunk between `open` and `close` (only the chunks numbered in
+    /// `only`, when given); made on all cores.
+    static func entryChunks(_ entries: [PreparedEntry], size: Int, open: StaticString, close: StaticString, only: [Int]? = nil) -> [[UInt8]] {
+        let numbers = only ?? Array(0..<((entries.count + size - 1) / size))
+        let chunks = ResultSlots<[UInt8]>(count: numbers.count)
+        DispatchQueue.concurrentPerform(iterations: numbers.count) { slot in
+            let number = numbers[slot]
             var chunk: [UInt8] = []
             let range = (number * size)..<min(entries.count, (number + 1) * size)
             chunk.reserveCapacity(range.reduce(open.utf8CodeUnitCount + close.utf8CodeUnitCount) { $0 + entries[$1].json.count + 1 })
@@ -216,7 +244,7 @@ public enum SearchIndexBuilder {
                 chunk += entries[index].json
             }
             chunk.append(contentsOf: UnsafeBufferPointer(start: close.utf8Start, count: close.utf8CodeUnitCount))
-            chunks.set(number, chunk)
+            chunks.set(slot, chunk)
         }
         return chunks.values
     }
@@ -224,7 +252,7 @@ public enum SearchIndexBuilder {
     /// About this many bytes of postings per term shard.
     static let shardBytes = 48 * 1024
     /// Entries per chunk file.
-    static let chunkSize = 200
+    public static let chunkSize = 200
 
     static func appendEntry(_ entry: SearchEntry, to out: inout [UInt8]) {
         func field(_ name: StaticString, _ value: String?) {

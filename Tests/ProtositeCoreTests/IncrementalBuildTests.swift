@@ -65,10 +65,10 @@ struct IncrementalBuildTests {
 
     /// Builds `root` into `site` as it stands; returns stderr.
     @discardableResult
-    static func build(_ root: URL, output: String = "site", fresh: Bool = false) throws -> String {
+    static func build(_ root: URL, output: String = "site", fresh: Bool = false, environment: [String: String]? = nil) throws -> String {
         var arguments = ["build", "--root", root.path, "--output", root.appendingPathComponent(output).path, "--today", "2026-11-23", "--verbose"]
         if fresh { arguments.append("--fresh") }
-        let result = try TestSupport.run(arguments)
+        let result = try TestSupport.run(arguments, environment: environment)
         #expect(result.status == 0, "\(result.stderr)")
         return result.stderr
     }
@@ -85,17 +85,24 @@ struct IncrementalBuildTests {
     /// Builds, edits, rebuilds, and compares with a build from nothing.
     /// Returns how many files the rebuild made.
     static func rebuildMatchesFullBuild(_ edit: (URL) throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) throws -> Int {
+        try rebuildMatchesFullBuild(extra: [:], environment: nil, edit, sourceLocation: sourceLocation).made
+    }
+
+    /// The same, with more files and another environment; returns the
+    /// count of files made and the paths of the site.
+    static func rebuildMatchesFullBuild(extra: [String: String], environment: [String: String]?,
+                                        _ edit: (URL) throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) throws -> (made: Int, paths: [String]) {
         let root = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
-        try TestSupport.write(project().mapValues { Array($0.utf8) }, under: root)
-        try build(root)
+        try TestSupport.write(project().merging(extra) { $1 }.mapValues { Array($0.utf8) }, under: root)
+        try build(root, environment: environment)
         // A second build after a small edit, so the next one has a spare to write over.
         let warmUp = root.appendingPathComponent("content/" + file(7))
         try (String(contentsOf: warmUp, encoding: .utf8) + "\n2.3 Added later.\n").write(to: warmUp, atomically: false, encoding: .utf8)
-        try build(root)
+        try build(root, environment: environment)
         try edit(root)
-        let incremental = try build(root)
-        let full = try build(root, output: "fresh", fresh: true)
+        let incremental = try build(root, environment: environment)
+        let full = try build(root, output: "fresh", fresh: true, environment: environment)
         let built = try TestSupport.snapshot(root.appendingPathComponent("site"))
         let expected = try TestSupport.snapshot(root.appendingPathComponent("fresh"))
         #expect(built.keys.sorted() == expected.keys.sorted(), sourceLocation: sourceLocation)
@@ -103,7 +110,7 @@ struct IncrementalBuildTests {
             Issue.record("\(path) differs from a full build's", sourceLocation: sourceLocation)
         }
         #expect(warnings(incremental) == warnings(full), sourceLocation: sourceLocation)
-        return try #require(made(incremental), sourceLocation: sourceLocation)
+        return (try #require(made(incremental), sourceLocation: sourceLocation), Array(built.keys))
     }
 
     static func replace(_ root: URL, _ path: String, _ old: String, _ new: String) throws {
@@ -177,6 +184,26 @@ struct IncrementalBuildTests {
             // A new citing word, which another protocol writes with emphasis inside it.
             try Self.replace(root, "content/" + Self.file(12), "council: Example Parish Council\n", "council: Example Parish Council\ncited_as: [standing order]\n")
         }
+    }
+
+    @Test func aChangeInASplitIndexKeepsTheOtherEntryChunks() throws {
+        // Forty more protocols of ten clauses each: several chunks of 200 entries.
+        var extra: [String: String] = [:]
+        for number in 0..<40 {
+            let clauses = (1...10).map { "1.\($0) Clause \($0) of annex \(number), about allotment number \($0 * number)." }.joined(separator: "\n\n")
+            extra["content/annex-\(number).md"] = "---\ntitle: Annex \(number)\ncouncil: Example Parish Council\nreview: 2028-01\n---\n\n## 1. Annex\n\n" + clauses + "\n"
+        }
+        var environment = ProcessInfo.processInfo.environment
+        environment["PROTOSITE_SEARCH_SHARD_THRESHOLD"] = "10"
+        let (made, paths) = try Self.rebuildMatchesFullBuild(extra: extra, environment: environment) { root in
+            try Self.replace(root, "content/annex-20.md", "Clause 3 of annex 20", "Clause 3 of the twentieth annex")
+        }
+        let chunks = paths.filter { $0.hasPrefix("search/entries-") }.count
+        let shards = paths.filter { $0.hasPrefix("search/terms-") }.count
+        #expect(chunks >= 3)
+        // The page, the entry point, the term shards and vocabulary, and the
+        // chunk holding the changed entries (two if they straddle): no other chunk.
+        #expect(made <= 3 + shards + 2, "made \(made) with \(shards) shards and \(chunks) chunks")
     }
 
     @Test func nothingChangedWritesNothing() throws {

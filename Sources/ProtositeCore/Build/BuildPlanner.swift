@@ -211,8 +211,11 @@ struct BuildPlanner {
                 let order = SiteRenderer.readingOrder(Array(records.indices)) { index in
                     ProtocolMetadata(title: records[index].summary.title, slug: records[index].summary.slug)
                 }
-                let made = renderer.searchFiles(order.flatMap { records[$0].search }, terms: terms)
-                searchPaths = made.map(\.path)
+                let entries = order.flatMap { records[$0].search }
+                let keptChunks = previous.map { unchangedEntryChunks($0, order: order, records: records, changed: changedSet, entryCount: entries.count) } ?? []
+                let made = renderer.searchFiles(entries, terms: terms, keepEntryChunk: keptChunks.contains)
+                kept += keptChunks.sorted().map(SearchIndexBuilder.entryChunkPath)
+                searchPaths = made.map(\.path) + keptChunks.sorted().map(SearchIndexBuilder.entryChunkPath)
                 outputs += made
             } else {
                 kept += previous!.searchPaths
@@ -231,6 +234,29 @@ struct BuildPlanner {
         }
         return Result(outputs: outputs.sorted { $0.path < $1.path }, kept: kept.sorted(), diagnostics: diagnostics.sorted(),
                       linked: linkedList, protocolCount: files.count, state: state)
+    }
+
+    /// The split index's entry chunks that hold only unchanged protocols'
+    /// entries, each where it was: when every protocol keeps its place in
+    /// reading order and its number of entries, those chunks are the same
+    /// bytes as before.
+    private func unchangedEntryChunks(_ previous: BuildState, order: [Int], records: [DocumentRecord], changed: Set<Int>, entryCount: Int) -> Set<Int> {
+        guard entryCount > SiteRenderer.shardThreshold else { return [] }
+        let before = SiteRenderer.readingOrder(previous.documents) { ProtocolMetadata(title: $0.summary.title, slug: $0.summary.slug) }
+        guard before.count == order.count,
+              zip(before, order).allSatisfy({ $0.path == records[$1].path && $0.search.count == records[$1].search.count }) else { return [] }
+        let size = SearchIndexBuilder.chunkSize
+        var dirty: Set<Int> = []
+        var offset = 0
+        for index in order {
+            let count = records[index].search.count
+            if changed.contains(index), count > 0 {
+                for chunk in (offset / size)...((offset + count - 1) / size) { dirty.insert(chunk) }
+            }
+            offset += count
+        }
+        let existing = Set(previous.searchPaths)
+        return Set((0..<((entryCount + size - 1) / size)).filter { !dirty.contains($0) && existing.contains(SearchIndexBuilder.entryChunkPath($0)) })
     }
 
     /// Each document's search entries, prepared on all cores.

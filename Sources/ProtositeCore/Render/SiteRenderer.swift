@@ -78,10 +78,11 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The search index files of prepared entries (in reading order).
-    func searchFiles(_ prepared: [PreparedEntry], terms: TermTable) -> [Output] {
+    func searchFiles(_ prepared: [PreparedEntry], terms: TermTable, keepEntryChunk: (Int) -> Bool = { _ in false }) -> [Output] {
         // PROTOSITE_SEARCH_SHARD_THRESHOLD lowers the size at which the index
         // is split, so the split form can be tried on a small site.
-        SearchIndexBuilder.build(prepared, terms: terms, shardThreshold: Self.shardThreshold).map { Output(path: $0.path, bytes: $0.bytes) }
+        SearchIndexBuilder.build(prepared, terms: terms, shardThreshold: Self.shardThreshold, keepEntryChunk: keepEntryChunk)
+            .map { Output(path: $0.path, bytes: $0.bytes) }
     }
 
     static var shardThreshold: Int {
