@@ -59,13 +59,13 @@ public struct SiteRenderer: Sendable {
     /// schedule, `protocols.json`, the calendar, the feed and the sitemap.
     func listingOutputs(_ listings: [ProtocolListing]) -> [Output] {
         let listings = Self.readingOrder(listings) { $0.metadata }
-        // Five files from the same listings, made side by side.
+        // Five files from the same listings, made side by side, the longest first.
         let makers: [@Sendable () -> Output] = [
-            { indexPage(listings) },
             { reviewsPage(listings) },
+            { indexPage(listings) },
             { Output(path: "protocols.json", text: ProtocolsJSON.make(listings, summaries: summaries, baseURL: config.baseURL)) },
-            { Output(path: "reviews.ics", text: ReviewCalendar.make(listings, config: config, today: today)) },
             { Output(path: "feed.xml", text: AtomFeed.make(listings, config: config, today: today)) },
+            { Output(path: "reviews.ics", text: ReviewCalendar.make(listings, config: config, today: today)) },
         ]
         let made = ResultSlots<Output>(count: makers.count)
         DispatchQueue.concurrentPerform(iterations: makers.count) { made.set($0, makers[$0]()) }

@@ -136,7 +136,10 @@ public struct SiteWriter: Sendable {
             existing = Set(subfolders)
         }
         for path in folders.sorted() where !existing.contains(path) {
-            try fm.createDirectory(at: folder.appendingPathComponent(path), withIntermediateDirectories: true)
+            // Sorted, so parents come first: one mkdir each, no existence checks.
+            if mkdir(folder.path + "/" + path, 0o777) != 0, errno != EEXIST {
+                throw Failure.io("\(path): \(String(cString: strerror(errno)))")
+            }
         }
         // Files to write, on all cores: made bytes, or a kept file's bytes
         // read from the current site.
