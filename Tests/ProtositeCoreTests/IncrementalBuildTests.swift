@@ -63,6 +63,14 @@ struct IncrementalBuildTests {
         return files
     }
 
+    /// A new folder holding `project()` (and `extra`), built once. The caller removes it.
+    static func builtProject(extra: [String: String] = [:], environment: [String: String]? = nil) throws -> URL {
+        let root = try TestSupport.temporaryFolder()
+        try TestSupport.write(project().merging(extra) { $1 }.mapValues { Array($0.utf8) }, under: root)
+        try build(root, environment: environment)
+        return root
+    }
+
     /// Builds `root` into `site` as it stands; returns stderr.
     @discardableResult
     static func build(_ root: URL, output: String = "site", fresh: Bool = false, environment: [String: String]? = nil) throws -> String {
@@ -92,10 +100,8 @@ struct IncrementalBuildTests {
     /// count of files made and the paths of the site.
     static func rebuildMatchesFullBuild(extra: [String: String], environment: [String: String]?,
                                         _ edit: (URL) throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) throws -> (made: Int, paths: [String]) {
-        let root = try TestSupport.temporaryFolder()
+        let root = try builtProject(extra: extra, environment: environment)
         defer { try? FileManager.default.removeItem(at: root) }
-        try TestSupport.write(project().merging(extra) { $1 }.mapValues { Array($0.utf8) }, under: root)
-        try build(root, environment: environment)
         // A second build after a small edit, so the next one has a spare to write over.
         let warmUp = root.appendingPathComponent("content/" + file(7))
         try (String(contentsOf: warmUp, encoding: .utf8) + "\n2.3 Added later.\n").write(to: warmUp, atomically: false, encoding: .utf8)
@@ -123,10 +129,8 @@ struct IncrementalBuildTests {
     /// The site has this many files: pages, listings, theme, index.
     static var total: Int {
         get throws {
-            let root = try TestSupport.temporaryFolder()
+            let root = try builtProject()
             defer { try? FileManager.default.removeItem(at: root) }
-            try TestSupport.write(project().mapValues { Array($0.utf8) }, under: root)
-            try build(root)
             return try TestSupport.snapshot(root.appendingPathComponent("site")).count
         }
     }
@@ -220,10 +224,8 @@ struct IncrementalBuildTests {
     }
 
     @Test func aSiteEditedByHandIsMadeWholeAgain() throws {
-        let root = try TestSupport.temporaryFolder()
+        let root = try Self.builtProject()
         defer { try? FileManager.default.removeItem(at: root) }
-        try TestSupport.write(Self.project().mapValues { Array($0.utf8) }, under: root)
-        try Self.build(root)
         let expected = try TestSupport.snapshot(root.appendingPathComponent("site"))
         try Data("edited".utf8).write(to: root.appendingPathComponent("site/index.html"))
         try Self.build(root)
@@ -231,10 +233,8 @@ struct IncrementalBuildTests {
     }
 
     @Test func manyRebuildsKeepTheCacheSmallAndTheSiteRight() throws {
-        let root = try TestSupport.temporaryFolder()
+        let root = try Self.builtProject()
         defer { try? FileManager.default.removeItem(at: root) }
-        try TestSupport.write(Self.project().mapValues { Array($0.utf8) }, under: root)
-        try Self.build(root)
         func packSize() throws -> Int {
             let pack = root.appendingPathComponent(".site.protosite-cache/records.pack")
             let attributes = try FileManager.default.attributesOfItem(atPath: pack.path)
@@ -277,10 +277,8 @@ struct IncrementalBuildTests {
     }
 
     @Test func aDamagedCacheCostsOnlyAFullBuild() throws {
-        let root = try TestSupport.temporaryFolder()
+        let root = try Self.builtProject()
         defer { try? FileManager.default.removeItem(at: root) }
-        try TestSupport.write(Self.project().mapValues { Array($0.utf8) }, under: root)
-        try Self.build(root)
         let expected = try TestSupport.snapshot(root.appendingPathComponent("site"))
         let cache = root.appendingPathComponent(".site.protosite-cache")
         let walker = FileManager.default.enumerator(at: cache, includingPropertiesForKeys: nil)

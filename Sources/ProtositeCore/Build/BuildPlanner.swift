@@ -24,7 +24,6 @@ struct BuildPlanner {
         var diagnostics: [Diagnostic]
         /// The protocols linked by this build (all of them without a state).
         var linked: [LinkedProtocol]
-        var protocolCount: Int
         /// For the next build; nil when there were errors.
         var state: BuildState?
     }
@@ -55,10 +54,6 @@ struct BuildPlanner {
             // Errors are reported as a build from nothing reports them.
             return plan(files, previous: nil, startDiagnostics: startDiagnostics)
         }
-        for index in changed {
-            guard let document = documents[index] else { continue }
-            ownDiagnostics[index, default: []] += ReviewWarnings.for([document], today: today, warningDays: config.reviewWarningDays)
-        }
 
         // What every other document's links depend on.
         var summaries: [LinkSummary] = []
@@ -76,7 +71,7 @@ struct BuildPlanner {
             let parsed = files.indices.compactMap { documents[$0] }
             var all = diagnostics + ownDiagnostics.values.flatMap { $0 } + slugErrors
             let site = SiteLinker().link(parsed, diagnostics: &all)
-            return Result(outputs: [], kept: [], diagnostics: all.sorted(), linked: site.protocols, protocolCount: parsed.count, state: nil)
+            return Result(outputs: [], kept: [], diagnostics: all.sorted(), linked: site.protocols, state: nil)
         }
         // Every file parsed: summaries are in file order, one each.
         precondition(summaries.count == files.count)
@@ -107,7 +102,7 @@ struct BuildPlanner {
             let unparsed = indices.filter { documents[$0] == nil }
             for (index, result) in zip(unparsed, parseAll(unparsed.map { files[$0] })) {
                 documents[index] = result.0!
-                ownDiagnostics[index] = result.1 + ReviewWarnings.for([result.0!], today: today, warningDays: config.reviewWarningDays)
+                ownDiagnostics[index] = result.1
             }
             let results = SiteLinker().linkEach(indices.map { documents[$0]! }, site: site)
             for (index, result) in zip(indices, results) {
@@ -127,8 +122,7 @@ struct BuildPlanner {
             let before = old[files[index].path]?.references ?? []
             let after = references[index] ?? []
             guard before != after else { continue }
-            let beforeSet = Set(before.map(ReferenceKey.init)), afterSet = Set(after.map(ReferenceKey.init))
-            for key in beforeSet.symmetricDifference(afterSet) { affectedSlugs.insert(key.slug) }
+            for reference in Set(before).symmetricDifference(after) { affectedSlugs.insert(reference.slug) }
         }
         for record in deleted { for reference in record.references { affectedSlugs.insert(reference.slug) } }
         let render = relink.union(files.indices.filter { affectedSlugs.contains(summaries[$0].slug) })
@@ -148,7 +142,6 @@ struct BuildPlanner {
         let terms = TermTable(terms: previous?.terms ?? [])
         var outputs: [Output] = []
         var kept: [String] = []
-        var listingPaths = previous?.listingPaths ?? []
         var searchPaths = previous?.searchPaths ?? []
         stage("render") {
             let prepared = prepareSearch(changed.map { linked[$0]!.document }, terms: terms)
@@ -180,7 +173,7 @@ struct BuildPlanner {
                 }
                 records.append(record)
             }
-            if let previous { kept += previous.staticPaths } else { outputs += renderer.staticOutputs() }
+            if previous != nil { kept += renderer.staticPaths } else { outputs += renderer.staticOutputs() }
             let listings: [ProtocolListing]
             if listingsChanged {
                 // Decoded on all cores: JSON is slow to read back.
@@ -194,17 +187,15 @@ struct BuildPlanner {
                     }
                 }
                 listings = slots.values
-                let made = renderer.listingOutputs(listings)
-                listingPaths = made.map(\.path)
-                outputs += made
+                outputs += renderer.listingOutputs(listings)
             } else {
-                kept += previous!.listingPaths
+                kept += renderer.listingPaths
             }
             let rendered = Set(render.map { summaries[$0].slug })
             if previous != nil {
                 kept += summaries.filter { !rendered.contains($0.slug) }.map { $0.slug + "/index.html" }
             }
-            outputs += renderProtocolPages(pages)
+            outputs += renderer.renderProtocolPages(pages)
             pages = []
             if !keepLinked { linked = [:] }
             if previous == nil || !changed.isEmpty || !deleted.isEmpty {
@@ -224,16 +215,14 @@ struct BuildPlanner {
 
         for record in records { diagnostics += record.diagnostics }
         let state = BuildState(
-            key: key, terms: terms.terms, documents: records,
-            staticPaths: previous?.staticPaths ?? renderer.staticOutputs().map(\.path),
-            listingPaths: listingPaths, searchPaths: searchPaths)
+            key: key, terms: terms.terms, documents: records, searchPaths: searchPaths)
         let linkedList = files.indices.compactMap { index -> LinkedProtocol? in
             guard var page = linked[index] else { return nil }
             page.backLinks = backLinks[page.document.metadata.slug] ?? [:]
             return page
         }
         return Result(outputs: outputs.sorted { $0.path < $1.path }, kept: kept.sorted(), diagnostics: diagnostics.sorted(),
-                      linked: linkedList, protocolCount: files.count, state: state)
+                      linked: linkedList, state: state)
     }
 
     /// The split index's entry chunks that hold only unchanged protocols'
@@ -269,18 +258,17 @@ struct BuildPlanner {
         }
     }
 
-    private func renderProtocolPages(_ pages: [LinkedProtocol]) -> [Output] {
-        renderer.renderProtocolPages(pages)
-    }
-
     /// Parses on all cores (cmark-gfm itself is serialised inside
-    /// `MarkdownParser`); results keep the files' order.
+    /// `MarkdownParser`); results keep the files' order. A document's
+    /// diagnostics include its review warnings, which depend on it alone.
     func parseAll(_ files: [SourceFile]) -> [(ProtocolDocument?, [Diagnostic])] {
         let parser = self.parser
+        let today = self.today, warningDays = config.reviewWarningDays
         let slots = ResultSlots<(ProtocolDocument?, [Diagnostic])>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             var local: [Diagnostic] = []
             let document = parser.parse(files[index], diagnostics: &local)
+            if let document { local += ReviewWarnings.for([document], today: today, warningDays: warningDays) }
             slots.set(index, (document, local))
         }
         return slots.values
@@ -299,18 +287,5 @@ struct BuildPlanner {
             }
         }
         return errors
-    }
-}
-
-/// A reference reduced to what a back link shows, to compare two builds'.
-private struct ReferenceKey: Hashable {
-    var slug: String
-    var anchor: String
-    var places: [BackLink]
-
-    init(_ reference: References) {
-        slug = reference.slug
-        anchor = reference.anchor
-        places = reference.places
     }
 }

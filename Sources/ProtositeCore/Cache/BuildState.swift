@@ -3,7 +3,7 @@ import ProtositeSearch
 
 /// What one build leaves for the next, so that after an edit only what the
 /// edit affects is made again: for every protocol, what the rest of the
-/// site needs of it, and the paths of the site's outputs by kind.
+/// site needs of it.
 struct BuildState: Sendable {
     /// Everything besides the content that the outputs depend on; a build
     /// whose key differs starts afresh.
@@ -12,11 +12,8 @@ struct BuildState: Sendable {
     var terms: [String]
     /// In path order.
     var documents: [DocumentRecord]
-    /// Outputs that depend on the configuration and theme alone.
-    var staticPaths: [String]
-    /// Outputs made from every protocol's listing.
-    var listingPaths: [String]
-    /// The search index files.
+    /// The search index files (their number depends on the index, so it
+    /// is kept; the other outputs' paths follow from config and sources).
     var searchPaths: [String]
 }
 
@@ -58,7 +55,7 @@ struct DocumentRecord: Sendable {
 }
 
 extension BuildState {
-    static let magic: UInt64 = 0x3230_4554_4154_5350 // "PSTATE02", little-endian
+    static let magic: UInt64 = 0x3330_4554_4154_5350 // "PSTATE03", little-endian
 
     /// The state without its documents' records, which are stored apart
     /// (by the hashes given, in path order).
@@ -67,8 +64,6 @@ extension BuildState {
         out.u64(Self.magic)
         out.u64(key)
         out.strings(terms)
-        out.strings(staticPaths)
-        out.strings(listingPaths)
         out.strings(searchPaths)
         out.array(records) { out, record in
             out.int(record.offset)
@@ -87,8 +82,7 @@ extension BuildState {
         guard try input.u64() == magic else { throw CacheReader.Damaged() }
         let key = try input.u64()
         guard key == expected else { return nil }
-        let state = BuildState(key: key, terms: try input.strings(), documents: [],
-                               staticPaths: try input.strings(), listingPaths: try input.strings(), searchPaths: try input.strings())
+        let state = BuildState(key: key, terms: try input.strings(), documents: [], searchPaths: try input.strings())
         let records = try input.array { StoredRecord(offset: try $0.int(), length: try $0.int(), hash: try $0.u64()) }
         let manifest = try SiteManifest(from: &input)
         guard input.isAtEnd else { throw CacheReader.Damaged() }

@@ -58,7 +58,7 @@ public struct SiteLinker: Sendable {
 }
 
 /// The places in one document that refer to one anchor, in reading order.
-struct References: Sendable, Equatable {
+struct References: Sendable, Hashable {
     var slug: String
     var anchor: String
     var places: [BackLink]

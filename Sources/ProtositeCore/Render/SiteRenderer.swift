@@ -23,18 +23,6 @@ public struct SiteRenderer: Sendable {
 
     var summaries: ProtocolSummaries { ProtocolSummaries(today: today, warningDays: config.reviewWarningDays) }
 
-    /// Every output of the site, sorted by path.
-    public func render(_ linked: LinkedSite) -> [Output] {
-        let protocols = Self.readingOrder(linked.protocols) { $0.document.metadata }
-        var outputs = staticOutputs()
-        outputs += listingOutputs(protocols.map { ProtocolListing($0.document) })
-        outputs += renderProtocolPages(protocols)
-        let terms = TermTable()
-        let prepared = SearchIndexBuilder.prepare(protocols.flatMap { searchEntries($0.document) }, terms: terms)
-        outputs += searchFiles(prepared, terms: terms)
-        return outputs.sorted { $0.path < $1.path }
-    }
-
     /// Protocols as the list, the schedule's ties and the search index take
     /// them: by title, then slug.
     static func readingOrder<T>(_ items: [T], metadata: (T) -> ProtocolMetadata) -> [T] {
@@ -43,16 +31,29 @@ public struct SiteRenderer: Sendable {
             .map(\.2)
     }
 
+    /// The plain pages: template, path, title.
+    private static let plainPages = [
+        ("search", "search/index.html", "Search"),
+        ("accessibility", "accessibility/index.html", "Accessibility statement"),
+        ("404", "404.html", "Page not found"),
+    ]
+
     /// The outputs that depend on the configuration and theme alone.
     func staticOutputs() -> [Output] {
-        var outputs = [
-            plainPage("search", path: "search/index.html", title: "Search"),
-            plainPage("accessibility", path: "accessibility/index.html", title: "Accessibility statement"),
-            plainPage("404", path: "404.html", title: "Page not found"),
-            Output(path: ".protosite", text: SiteWriter.markerText),
-        ]
+        var outputs = Self.plainPages.map { plainPage($0.0, path: $0.1, title: $0.2) }
+        outputs.append(Output(path: SiteWriter.markerName, text: SiteWriter.markerText))
         for (path, bytes) in theme.assets { outputs.append(Output(path: path, bytes: bytes)) }
         return outputs
+    }
+
+    /// The paths of `staticOutputs()`, without making them.
+    var staticPaths: [String] {
+        Self.plainPages.map(\.1) + [SiteWriter.markerName] + theme.assets.map(\.0)
+    }
+
+    /// The paths `listingOutputs` makes: they depend on the configuration only.
+    var listingPaths: [String] {
+        ["reviews/index.html", "index.html", "protocols.json", "feed.xml", "reviews.ics"] + (config.baseURL == nil ? [] : ["sitemap.xml"])
     }
 
     /// The outputs made from every protocol's listing: the list, the
@@ -70,7 +71,7 @@ public struct SiteRenderer: Sendable {
         let made = ResultSlots<Output>(count: makers.count)
         DispatchQueue.concurrentPerform(iterations: makers.count) { made.set($0, makers[$0]()) }
         var outputs = made.values
-        let pages = staticOutputs().map(\.path) + outputs.map(\.path) + listings.map { $0.urlPath + "index.html" }
+        let pages = staticPaths + outputs.map(\.path) + listings.map { $0.urlPath + "index.html" }
         if let sitemap = Sitemap.make(pagePaths: pages, baseURL: config.baseURL) {
             outputs.append(Output(path: "sitemap.xml", text: sitemap))
         }
