@@ -93,7 +93,13 @@ public struct HTMLRenderer: Sendable {
         case .footnoteDefinition:
             break
         case .text(let text):
-            out += HTMLEscaping.escape(text)
+            // Text carries an id only where a label inside a block is an
+            // anchor of its own (`1. (1) In this code…`).
+            if node.id != nil {
+                out += "<span\(idAttribute(node))>" + HTMLEscaping.escape(text) + "</span>"
+            } else {
+                out += HTMLEscaping.escape(text)
+            }
         case .softBreak:
             out += "\n"
         case .lineBreak:

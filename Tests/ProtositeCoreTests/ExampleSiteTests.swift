@@ -27,7 +27,7 @@ struct ExampleSiteTests {
         ("councillor-clerk-protocol", "<a class=\"xref\" href=\"#clause-2.2\">2.2</a>"),
         ("standing-orders", "<a class=\"xref\" href=\"#clause-4.8\">4.8</a>"),
         ("standing-orders", "<a class=\"xref\" href=\"#clause-4.10\">4.10</a>"),
-        ("code-of-conduct", "<a class=\"xref\" href=\"#clause-3\">3</a>"),
+        ("code-of-conduct", "<a class=\"xref\" href=\"#clause-3\">3(a)</a>"),
         // cited_as words, into another document and into their own.
         ("finance/financial-regulations", "<a class=\"xref\" href=\"../../standing-orders/#clause-13\">13</a>"),
         ("finance/financial-regulations", "<a class=\"xref\" href=\"#clause-5\">5</a>"),

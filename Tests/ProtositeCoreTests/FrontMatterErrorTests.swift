@@ -100,10 +100,13 @@ struct FrontMatterErrorTests {
         #expect(error.line == 4)
     }
 
-    @Test func duplicateClauseIsAnErrorAtTheSecond() throws {
-        let error = try onlyError(TestSupport.protocolFile(body: "\n## 1. Intro\n\n1.1 First.\n\n1.1 Again.\n"))
-        #expect(error.message.contains("clause 1.1 is numbered twice"))
-        #expect((error.line, error.column) == (11, 1))
+    @Test func duplicateClauseIsAWarningAtTheSecondNeverAReasonToPublishNothing() throws {
+        let all = try diagnostics(TestSupport.protocolFile(body: "\n## 1. Intro\n\n1.1 First.\n\n1.1 Again.\n"))
+        let warning = try #require(all.first)
+        #expect(all.count == 1)
+        #expect(warning.severity == .warning)
+        #expect(warning.message.contains("clause 1.1 is numbered twice"))
+        #expect((warning.line, warning.column) == (11, 1))
     }
 
     @Test func missingCouncilIsAWarning() throws {

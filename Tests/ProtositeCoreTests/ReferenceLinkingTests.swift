@@ -85,7 +85,7 @@ struct ReferenceLinkingTests {
         ("See paras 2.1, 2.2 and 2.5.", ["2.1→#clause-2.1", "2.2→#clause-2.2", "2.5→#clause-2.5"]),
         ("See para 2.2 or clause 3.", ["2.2→#clause-2.2", "3→#clause-3"]),
         ("See section 5 and §4.8 and § 4.9.", ["5→#clause-5", "4.8→#clause-4.8", "4.9→#clause-4.9"]),
-        ("See Paragraph 3(a) and CLAUSES 3a.", ["3→#clause-3", "3→#clause-3"]),
+        ("See Paragraph 3(a) and CLAUSES 3a.", ["3(a)→#clause-3", "3a→#clause-3"]),
         ("As under 5.6 above and 4.9 below.", ["5.6→#clause-5.6", "4.9→#clause-4.9"]),
         ("See paragraph 2 of this Protocol.", ["2→#clause-2"]),
         ("See paragraph *4.8* again.", ["4.8→#clause-4.8"]),

@@ -12,6 +12,15 @@ enum TestSupport {
 
     static let corpusRoot = shared.appendingPathComponent("corpus")
 
+    /// The model-style Standing Orders with lettered and roman sub-clauses.
+    static let numberingRoot = shared.appendingPathComponent("corpus-numbering")
+
+    /// True when a folder of ../shared is there: tests that read it are
+    /// skipped, with a message, in a clone that stands on its own.
+    static func hasShared(_ folder: URL) -> Bool {
+        FileManager.default.fileExists(atPath: folder.path)
+    }
+
     /// The `protosite` binary built beside the test bundle.
     static var binary: URL {
         URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("protosite")

@@ -127,7 +127,10 @@ extension DocumentRecord {
         out.strings(summary.aliases)
         out.strings(summary.citedAs)
         out.strings(summary.anchors)
-        out.array(summary.clauses) { out, clause in out.array(clause.parts) { $0.int($1) } }
+        out.array(summary.clauses) { out, clause in
+            out.array(clause.parts) { $0.int($1) }
+            out.strings(clause.labels)
+        }
         out.array(references) { out, reference in
             out.string(reference.slug)
             out.string(reference.anchor)
@@ -168,7 +171,7 @@ extension DocumentRecord {
             path: try input.string(), slug: try input.string(), title: try input.string(),
             aliases: try input.strings(), citedAs: try input.strings(), anchors: try input.strings(),
             clauses: try input.array { input in
-                guard let number = ClauseNumber(parts: try input.array { try $0.int() }) else { throw CacheReader.Damaged() }
+                guard let number = ClauseNumber(parts: try input.array { try $0.int() }, labels: try input.strings()) else { throw CacheReader.Damaged() }
                 return number
             })
         references = try input.array { input in

@@ -39,13 +39,14 @@ struct ContentLinkResolver {
         return .resolved(slug: slug, anchor: anchor)
     }
 
-    /// `3.1` and `clause-3.1` mean the clause; anything else must be an id on the page.
+    /// `3.1`, `1(j)(ii)`, `clause-3.1` and `clause-1-j-ii` mean the clause;
+    /// anything else must be an id on the page.
     func anchor(for fragment: String, in slug: String) -> String? {
         let anchors = anchorsBySlug[slug] ?? []
         let decoded = fragment.percentDecoded ?? fragment
-        if let number = ClauseNumber(decoded), anchors.contains(number.anchor) { return number.anchor }
+        if let number = ClauseNumber(cited: decoded), anchors.contains(number.anchor) { return number.anchor }
         if anchors.contains(decoded) { return decoded }
-        if decoded.hasPrefix("clause-"), let number = ClauseNumber(String(decoded.dropFirst(7))), anchors.contains(number.anchor) { return number.anchor }
+        if let number = ClauseNumber(anchor: decoded.lowercased()), anchors.contains(number.anchor) { return number.anchor }
         return nil
     }
 

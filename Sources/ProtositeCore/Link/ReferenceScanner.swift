@@ -24,8 +24,11 @@ struct ReferenceScanner {
     }
 
     struct NumberAt: Equatable {
+        /// The written number, labels included (`1(J)(ii)`), or a bare `(iii)`.
         var range: Range<Int>
         var number: ClauseNumber
+        /// True when at least one label was written in brackets (`3(a)`, not `3C`).
+        var hasBracketedLabel: Bool
     }
 
     let vocabulary: ReferenceVocabulary
@@ -74,11 +77,24 @@ struct ReferenceScanner {
         return Reference(numbers: numbers, target: target, span: start..<max(end, qualifierEnd))
     }
 
-    /// `5.6 above` / `4.2 below`: a number of two or more parts, no word.
+    /// A number with no citing word before it: `5.6 above` / `4.2 below`
+    /// (two or more parts), or a sub-clause number, one with at least one
+    /// bracketed label (`as described in 10(2)(c)(i)`). A year never is
+    /// one (`Regulations 1990(1)`), nor a number tied to a word no document
+    /// declares (`regulation 12(3)`, `Schedule 2(1)`).
     private func bareReference(_ text: [UInt8], at start: Int) -> Reference? {
         guard start < text.count, isDigit(text[start]) else { return nil }
         if start > 0, [UInt8(ascii: "."), UInt8(ascii: ","), 0xA3 /* £ */, UInt8(ascii: "$")].contains(text[start - 1]) { return nil }
-        guard let (number, end) = clauseNumber(text, from: start), number.number.parts.count >= 2 else { return nil }
+        guard let (number, end) = clauseNumber(text, from: start) else { return nil }
+        if number.number.isSubClause, number.hasBracketedLabel, followsPlainWords(text, before: start) {
+            guard let (numbers, listEnd) = numberList(text, from: start) else { return nil }
+            var target = Target.current
+            let (qualified, qualifierEnd) = qualifier(text, from: listEnd)
+            if let qualified { target = qualified }
+            if actPrecedes(text, before: start) { target = .external }
+            return Reference(numbers: numbers, target: target, span: start..<max(listEnd, qualifierEnd))
+        }
+        guard number.number.parts.count >= 2, !number.number.isSubClause else { return nil }
         let after = skipSpaces(text, from: end)
         guard after > end else { return nil }
         for word in ["above", "below"] where matches(Array(word.utf8), in: text, at: after) {
@@ -89,17 +105,50 @@ struct ReferenceScanner {
         return nil
     }
 
+    /// Words after which a bare number is a reference: the start of a
+    /// sentence or clause, or a word that leads into one (`in`, `under`,
+    /// `see`). After any other word the number is that word's (`Schedule
+    /// 2(1)`, `regulation 12(3)` where no document declares `regulation`).
+    private static let leadingWords: Set<[UInt8]> = Set(["in", "under", "see", "and", "or", "to", "of", "with", "by", "per", "at", "from", "also",
+                                                           "than", "within", "following", "including", "cf", "as", "on", "is", "are", "apply", "applies",
+                                                           "accordance", "pursuant", "subject"].map { Array($0.utf8) })
+
+    private func followsPlainWords(_ text: [UInt8], before start: Int) -> Bool {
+        var cursor = start
+        while cursor > 0, text[cursor - 1] == 0x20 || text[cursor - 1] == 0x09 { cursor -= 1 }
+        guard cursor > 0 else { return true }
+        let end = cursor
+        while cursor > 0, isLetter(text[cursor - 1]) { cursor -= 1 }
+        guard cursor < end else {
+            // Punctuation before: `(`, `,`, `;`, `:` start a clause of the sentence; `.` does too.
+            return [UInt8(ascii: "("), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: "\n")].contains(text[end - 1])
+        }
+        guard cursor == 0 || !isLetter(text[cursor - 1]) && text[cursor - 1] < 0x80 else { return false }
+        let word = text[cursor..<end].map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        return Self.leadingWords.contains(word)
+    }
+
     // MARK: - Numbers
 
-    /// One or more numbers joined by `,` `and` `or` `to` `-` `–` `&`.
+    /// One or more numbers joined by `,` `and` `or` `to` `-` `–` `&`. A
+    /// bare label in the list takes its siblings' parent: `5(i) and (j)` is
+    /// `5(i)` and `5(j)`; `4(1) to (3)` is `4(1)` and `4(3)`.
     private func numberList(_ text: [UInt8], from start: Int) -> ([NumberAt], Int)? {
         guard let (first, firstEnd) = clauseNumber(text, from: start) else { return nil }
         var numbers = [first]
         var end = firstEnd
-        while true {
-            guard let next = separatorEnd(text, from: end), let (number, numberEnd) = clauseNumber(text, from: next) else { break }
-            numbers.append(number)
-            end = numberEnd
+        while let next = separatorEnd(text, from: end) {
+            if let (number, numberEnd) = clauseNumber(text, from: next) {
+                numbers.append(number)
+                end = numberEnd
+            } else if let previous = numbers.last?.number, previous.isSubClause,
+                      let (labels, labelsEnd) = bracketedLabels(text, from: next), !labels.isEmpty, WordBytes.boundary(text, labelsEnd),
+                      let number = ClauseNumber(parts: previous.parts, labels: previous.labels.dropLast() + labels) {
+                numbers.append(NumberAt(range: next..<labelsEnd, number: number, hasBracketedLabel: true))
+                end = labelsEnd
+            } else {
+                break
+            }
         }
         return (numbers, end)
     }
@@ -127,9 +176,10 @@ struct ReferenceScanner {
         return punctuation ? cursor : nil
     }
 
-    /// A clause number with an optional letter suffix (`3(a)`, `3a`). Nil for
-    /// a year (first part of four or more digits), money or a measurement
-    /// glued to letters.
+    /// A clause number and its sub-clause labels: `4.8`, `3(a)`, `1(J)(ii)`,
+    /// `4.1(a)`, `10(2)(a)(ix)`, a letter written against the number (`3C`,
+    /// `3a`, `4D(viii)`). Nil for a year (first part of four or more
+    /// digits), money or a measurement glued to letters (`5th`, `3pm`).
     private func clauseNumber(_ text: [UInt8], from start: Int) -> (NumberAt, Int)? {
         var cursor = start
         var parts: [Int] = []
@@ -152,21 +202,34 @@ struct ReferenceScanner {
             }
             break
         }
-        let numberEnd = cursor
-        // `3(a)`, `3(a)(ii)`: the suffix names part of clause 3.
-        while cursor < text.count, text[cursor] == UInt8(ascii: "(") {
-            var inner = cursor + 1
-            while inner < text.count, inner - cursor <= 5, isLowerOrDigit(text[inner]) { inner += 1 }
-            guard inner < text.count, inner > cursor + 1, text[inner] == UInt8(ascii: ")") else { break }
-            cursor = inner + 1
-        }
-        // `3a`
-        if cursor == numberEnd, cursor < text.count, isLower(text[cursor]), WordBytes.boundary(text, cursor + 1) {
+        var labels: [String] = []
+        // `3C`, `3a`, `4D(viii)`: one letter against the number is a label.
+        if cursor < text.count, isLetter(text[cursor]), cursor + 1 >= text.count || text[cursor + 1] == UInt8(ascii: "(") || WordBytes.boundary(text, cursor + 1) {
+            labels.append(String(UnicodeScalar(text[cursor] | 0x20)))
             cursor += 1
         }
+        let (bracketed, end) = bracketedLabels(text, from: cursor) ?? ([], cursor)
+        labels += bracketed
+        cursor = end
         if !WordBytes.boundary(text, cursor) { return nil }
-        guard let number = ClauseNumber(parts: parts) else { return nil }
-        return (NumberAt(range: start..<numberEnd, number: number), cursor)
+        guard let number = ClauseNumber(parts: parts, labels: labels) else { return nil }
+        return (NumberAt(range: start..<cursor, number: number, hasBracketedLabel: !bracketed.isEmpty), cursor)
+    }
+
+    /// `(a)(ii)`: labels in brackets, each a letter, doubled letter, roman
+    /// numeral or number. Nil when the text does not start with one.
+    private func bracketedLabels(_ text: [UInt8], from start: Int) -> ([String], Int)? {
+        var cursor = start
+        var labels: [String] = []
+        while cursor < text.count, text[cursor] == UInt8(ascii: "("), labels.count < ClauseNumber.maximumLabels {
+            var inner = cursor + 1
+            while inner < text.count, inner - cursor <= 7, isLetter(text[inner]) || isDigit(text[inner]) { inner += 1 }
+            guard inner < text.count, text[inner] == UInt8(ascii: ")"),
+                  let label = SubClauseLabel.label(inner: text[(cursor + 1)..<inner], writtenLength: inner + 1 - cursor) else { break }
+            labels.append(label.key)
+            cursor = inner + 1
+        }
+        return labels.isEmpty ? nil : (labels, cursor)
     }
 
     // MARK: - What follows and what precedes
@@ -258,5 +321,5 @@ struct ReferenceScanner {
     private func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
     private func isLower(_ b: UInt8) -> Bool { b >= 97 && b <= 122 }
     private func isUpper(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
-    private func isLowerOrDigit(_ b: UInt8) -> Bool { isLower(b) || isDigit(b) }
+    private func isLetter(_ b: UInt8) -> Bool { isLower(b) || isUpper(b) }
 }

@@ -177,12 +177,7 @@ struct DocumentLinker {
     private mutating func visit(_ node: inout MarkdownNode, section: inout Int, countSections: Bool = true) {
         if countSections, let id = node.id {
             section += 1
-            let label: String
-            if id.hasPrefix("clause-") {
-                label = String(id.dropFirst(7))
-            } else {
-                label = node.plainText
-            }
+            let label = ClauseNumber(anchor: id)?.description ?? node.plainText
             sections.append((id, label))
         }
         switch node.kind {
@@ -219,15 +214,18 @@ struct DocumentLinker {
             }
             for number in reference.numbers {
                 let clauses = site.clauses[targetSlug] ?? []
-                guard clauses.contains(number.number) else {
+                // Where the export lost a sub-clause's label, the deepest clause that exists.
+                var resolved = number.number
+                while !clauses.contains(resolved), let parent = resolved.parent { resolved = parent }
+                guard clauses.contains(resolved) else {
                     let (line, column) = text.position(of: number.range.lowerBound, fallbackLine: container.line)
                     let cited = text.string(reference.span.lowerBound..<number.range.upperBound)
                     let whose = targetSlug == slug ? "this protocol" : "'\(site.titles[targetSlug] ?? targetSlug)'"
-                    diagnostics.append(.warning("'\(cited)' refers to clause \(number.number), but \(whose) has no clause \(number.number)", in: document.path, line: line + document.bodyFirstLine - 1, column: column))
+                    diagnostics.append(.warning("'\(cited)' refers to clause \(number.number), but \(whose) has no clause \(ClauseNumber(parts: number.number.parts) ?? number.number)", in: document.path, line: line + document.bodyFirstLine - 1, column: column))
                     continue
                 }
                 guard let (piece, offset) = text.locate(number.range.lowerBound) else { continue }
-                let anchor = number.number.anchor
+                let anchor = resolved.anchor
                 links.append(TextLink(piece: piece, range: offset..<(offset + number.range.count), destination: url(targetSlug, anchor), className: "xref"))
                 record(AnchorTarget(slug: targetSlug, anchor: anchor), from: from)
             }

@@ -1,14 +1,24 @@
-/// A clause number: digits with dots, `4`, `4.8`, `2.2.1`. Written forms
-/// `4.0`, `4.`, `4.0.` all mean clause `4`.
+/// A clause number: the dotted run (`4`, `4.8`, `2.2.1`) and, for a
+/// sub-clause, its labels below that (`1(j)(ii)`, `4.1(a)`, `10(2)(a)(ix)`).
+/// Written forms `4.0`, `4.`, `4.0.` all mean clause `4`; labels are kept
+/// lower-cased, since `1(K)` and `1(k)` are one sub-clause.
 public struct ClauseNumber: Sendable, Hashable, Comparable, CustomStringConvertible {
-    /// The parts, trailing zeros removed: `[4, 8]`.
+    /// The dotted parts, trailing zeros removed: `[4, 8]`.
     public var parts: [Int]
+    /// The sub-clause labels, outermost first, lower-cased: `["j", "ii"]`.
+    public var labels: [String]
 
-    public init?(parts: [Int]) {
+    /// At most this many labels below a clause: the deepest model documents
+    /// use four (`10(2)(a)(ix)(aa)` has four), and a bound keeps ids short.
+    public static let maximumLabels = 6
+
+    public init?(parts: [Int], labels: [String] = []) {
         var parts = parts
         while parts.count > 1, parts.last == 0 { parts.removeLast() }
-        guard !parts.isEmpty else { return nil }
+        guard !parts.isEmpty, labels.count <= Self.maximumLabels,
+              labels.allSatisfy(Self.isLabelKey) else { return nil }
         self.parts = parts
+        self.labels = labels
     }
 
     /// Reads `4.8`, `4.0`, `4.`, `1.1.` (not `4.8a`, not a year `2015`).
@@ -27,20 +37,71 @@ public struct ClauseNumber: Sendable, Hashable, Comparable, CustomStringConverti
 
     public init?(_ text: String) { self.init(Substring(text)) }
 
+    /// Reads an element id, `clause-4.8` or `clause-1-j-ii`: the dotted
+    /// number, then each label after a `-`.
+    public init?(anchor: String) {
+        guard anchor.hasPrefix("clause-") else { return nil }
+        let pieces = anchor.dropFirst(7).split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = pieces.first, let base = ClauseNumber(first) else { return nil }
+        self.init(parts: base.parts, labels: pieces.dropFirst().map(String.init))
+    }
+
+    /// Reads the cited form, `1(j)(ii)`, `4.1(a)`, `10(2)`, or a plain `4.8`.
+    public init?(cited text: String) {
+        guard let open = text.firstIndex(of: "(") else {
+            self.init(text)
+            return
+        }
+        guard let base = ClauseNumber(text[..<open]), text.last == ")" else { return nil }
+        let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
+        let labels = inner.split(separator: ")(", omittingEmptySubsequences: false).map { $0.lowercased() }
+        self.init(parts: base.parts, labels: labels)
+    }
+
     /// A first part of four digits is a year (`2015`); later parts may be
     /// long (`1.1000` in a very long schedule).
     static func maximumDigits(part: Int) -> Int {
         part == 0 ? 3 : 6
     }
 
-    /// `4.8`
-    public var description: String { parts.map(String.init).joined(separator: ".") }
+    /// A label as ids carry it: one to six lower-case letters or digits
+    /// (`xxviii` is the longest roman numeral a label may be).
+    static func isLabelKey(_ label: String) -> Bool {
+        !label.isEmpty && label.utf8.count <= 6 && label.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) }
+    }
 
-    /// The element id: `clause-4.8`.
-    public var anchor: String { "clause-" + description }
+    /// `4.8`, `1(j)(ii)`
+    public var description: String {
+        parts.map(String.init).joined(separator: ".") + labels.map { "(" + $0 + ")" }.joined()
+    }
 
+    /// The element id: `clause-4.8`, `clause-1-j-ii`.
+    public var anchor: String {
+        "clause-" + parts.map(String.init).joined(separator: ".") + labels.map { "-" + $0 }.joined()
+    }
+
+    /// True for a lettered, roman or bracketed sub-clause.
+    public var isSubClause: Bool { !labels.isEmpty }
+
+    /// The clause this sub-clause belongs to (`1(j)` for `1(j)(ii)`), nil for a clause.
+    public var parent: ClauseNumber? {
+        guard !labels.isEmpty else { return nil }
+        return ClauseNumber(parts: parts, labels: Array(labels.dropLast()))
+    }
+
+    /// The same clause with one more label below it.
+    public func adding(_ label: String) -> ClauseNumber? {
+        ClauseNumber(parts: parts, labels: labels + [label])
+    }
+
+    /// Numbers first, then labels, each label by its length then its text,
+    /// so that `1(b)` comes before `1(aa)` and `1(ii)` before `1(iii)`.
     public static func < (a: ClauseNumber, b: ClauseNumber) -> Bool {
-        a.parts.lexicographicallyPrecedes(b.parts)
+        if a.parts != b.parts { return a.parts.lexicographicallyPrecedes(b.parts) }
+        for (x, y) in zip(a.labels, b.labels) where x != y {
+            return (x.utf8.count, x) < (y.utf8.count, y)
+        }
+        return a.labels.count < b.labels.count
     }
 }
 

@@ -7,6 +7,9 @@ public struct Clause: Sendable, Equatable {
         case paragraph
         /// `- 1.1 The relationship…`, or an item of a top-level ordered list.
         case listItem
+        /// `1. (1) In this code…`: a label that starts its clause's own text,
+        /// anchored on the label itself.
+        case label
     }
 
     public var number: ClauseNumber

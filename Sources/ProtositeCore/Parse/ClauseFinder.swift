@@ -1,9 +1,10 @@
 import Foundation
 import ProtositeMarkdown
 
-/// Finds the clauses and headings of a document (SPEC §4 "Clauses") and
-/// writes their ids into the tree: `clause-4.8` for clauses, the heading slug
-/// for headings without a number.
+/// Finds the clauses, sub-clauses and headings of a document (SPEC §4
+/// "Clauses", "Sub-clauses") and writes their ids into the tree:
+/// `clause-4.8` for clauses, `clause-1-j-ii` for sub-clauses, the heading
+/// slug for headings without a number.
 struct ClauseFinder {
     let path: String
     /// File line of the Markdown body's first line.
@@ -28,23 +29,39 @@ struct ClauseFinder {
         return Result(document: document, clauses: state.clauses, headings: state.headings)
     }
 
+    /// The clause that labels below it belong to, and its open levels.
+    private struct OpenClause {
+        var number: ClauseNumber
+        /// The level of the heading that opened it; nil for a paragraph or list item.
+        var headingLevel: Int?
+        var levels = SubClauseLevels()
+    }
+
     private struct State {
         var clauses: [Clause] = []
         var headings: [HeadingEntry] = []
         var usedIDs: Set<String> = []
         var clauseLines: [ClauseNumber: Int] = [:]
+        /// The numbered heading in force: an unnumbered heading at its
+        /// level or above ends it.
+        var headingClause: OpenClause?
+        /// The numbered paragraph or list item in force below that heading.
+        var paragraphClause: OpenClause?
     }
 
     private func visit(_ node: inout MarkdownNode, topLevel: Bool, numberedHeadings: Bool, state: inout State, diagnostics: inout [Diagnostic]) {
         switch node.kind {
         case .heading(let level):
             let text = node.plainText
+            state.paragraphClause = nil
             if let (number, length) = ClauseNumber.leading(in: text, minimumParts: 1) {
                 if claim(number, form: .heading(level: level), node: &node, state: &state, diagnostics: &diagnostics) {
-                    _ = length
                     state.headings.append(HeadingEntry(level: level, text: SectionWalker.headingText(node, isClause: true), anchor: number.anchor, clause: number))
+                    state.headingClause = OpenClause(number: number, headingLevel: level)
+                    openLabelAfterNumber(length, in: &node, state: &state, diagnostics: &diagnostics)
                 }
             } else {
+                if let open = state.headingClause, let opened = open.headingLevel, opened >= level { state.headingClause = nil }
                 var base = HeadingSlug.make(text)
                 if base.isEmpty { base = "section" }
                 var id = base
@@ -58,25 +75,40 @@ struct ClauseFinder {
                 state.headings.append(HeadingEntry(level: level, text: text, anchor: id, clause: nil))
             }
         case .paragraph:
-            if let (number, _) = ClauseNumber.leading(in: node.plainText, minimumParts: 2) {
-                _ = claim(number, form: .paragraph, node: &node, state: &state, diagnostics: &diagnostics)
+            let text = node.plainText
+            if let (number, length) = ClauseNumber.leading(in: text, minimumParts: 2) {
+                if claim(number, form: .paragraph, node: &node, state: &state, diagnostics: &diagnostics) {
+                    state.paragraphClause = OpenClause(number: number)
+                    openLabelAfterNumber(length, in: &node, state: &state, diagnostics: &diagnostics)
+                }
+            } else {
+                claimSubClause(text: text, form: .paragraph, node: &node, state: &state, diagnostics: &diagnostics)
             }
         case .list(let ordered, let start, _):
             for index in node.children.indices {
                 var item = node.children[index]
-                if let first = item.children.first, case .paragraph = first.kind,
-                   let (number, _) = ClauseNumber.leading(in: first.plainText, minimumParts: 2) {
-                    _ = claim(number, form: .listItem, node: &item, state: &state, diagnostics: &diagnostics)
-                    for child in item.children.indices.dropFirst() {
-                        visit(&item.children[child], topLevel: false, numberedHeadings: numberedHeadings, state: &state, diagnostics: &diagnostics)
+                var rest = item.children.indices
+                if let first = item.children.first, case .paragraph = first.kind {
+                    let text = first.plainText
+                    if let (number, length) = ClauseNumber.leading(in: text, minimumParts: 2) {
+                        if claim(number, form: .listItem, node: &item, state: &state, diagnostics: &diagnostics) {
+                            state.paragraphClause = OpenClause(number: number)
+                            openLabelAfterNumber(length, in: &item.children[0], state: &state, diagnostics: &diagnostics)
+                        }
+                        rest = rest.dropFirst()
+                    } else if ordered, topLevel, !numberedHeadings, let number = ClauseNumber(parts: [start + index]) {
+                        if claim(number, form: .listItem, node: &item, state: &state, diagnostics: &diagnostics) {
+                            state.paragraphClause = OpenClause(number: number)
+                            // `1. (1) In this code…`: the item's own text opens 1(1).
+                            openLabelAfterNumber(0, in: &item.children[0], state: &state, diagnostics: &diagnostics)
+                        }
+                        rest = rest.dropFirst()
+                    } else if claimSubClause(text: text, form: .listItem, node: &item, state: &state, diagnostics: &diagnostics) {
+                        rest = rest.dropFirst()
                     }
-                } else {
-                    if ordered, topLevel, !numberedHeadings, let number = ClauseNumber(parts: [start + index]) {
-                        _ = claim(number, form: .listItem, node: &item, state: &state, diagnostics: &diagnostics)
-                    }
-                    for child in item.children.indices {
-                        visit(&item.children[child], topLevel: false, numberedHeadings: numberedHeadings, state: &state, diagnostics: &diagnostics)
-                    }
+                }
+                for child in rest {
+                    visit(&item.children[child], topLevel: false, numberedHeadings: numberedHeadings, state: &state, diagnostics: &diagnostics)
                 }
                 node.children[index] = item
             }
@@ -89,11 +121,12 @@ struct ClauseFinder {
         }
     }
 
-    /// Records a clause and gives the node its id; a number used twice is an error.
+    /// Records a clause and gives the node its id. A number used twice is
+    /// a warning, and the repeat stays plain text (SPEC §4).
     private func claim(_ number: ClauseNumber, form: Clause.Form, node: inout MarkdownNode, state: inout State, diagnostics: inout [Diagnostic]) -> Bool {
         let line = node.line + bodyFirstLine - 1
         if let first = state.clauseLines[number] {
-            diagnostics.append(.error("clause \(number) is numbered twice in this document (first on line \(first))", in: path, line: line, column: max(node.column, 1)))
+            diagnostics.append(.warning("clause \(number) is numbered twice in this document (first on line \(first)); this one is left as plain text", in: path, line: line, column: max(node.column, 1)))
             return false
         }
         state.clauseLines[number] = line
@@ -101,5 +134,66 @@ struct ClauseFinder {
         node.id = number.anchor
         state.clauses.append(Clause(number: number, form: form, line: line, column: max(node.column, 1)))
         return true
+    }
+
+    /// A paragraph or list item that starts with a label, inside a clause,
+    /// is a sub-clause of it. True when the node became one.
+    @discardableResult
+    private func claimSubClause(text: String, form: Clause.Form, node: inout MarkdownNode, state: inout State, diagnostics: inout [Diagnostic]) -> Bool {
+        guard let label = SubClauseLabel.leading(in: Substring(text)) else { return false }
+        guard let number = place(label, state: &state) else { return false }
+        return claim(number, form: form, node: &node, state: &state, diagnostics: &diagnostics, label: label)
+    }
+
+    /// The sub-clause number a label takes in the clause in force; nil
+    /// where no clause is open (a preamble's `(a)` is plain text).
+    private func place(_ label: SubClauseLabel, state: inout State) -> ClauseNumber? {
+        if var open = state.paragraphClause {
+            defer { state.paragraphClause = open }
+            return open.levels.place(label).flatMap { ClauseNumber(parts: open.number.parts, labels: $0) }
+        }
+        if var open = state.headingClause {
+            defer { state.headingClause = open }
+            return open.levels.place(label).flatMap { ClauseNumber(parts: open.number.parts, labels: $0) }
+        }
+        return nil
+    }
+
+    /// A sub-clause's claim: a label repeated at the same place (a list that
+    /// restarts under each definition) stays plain text, with a warning.
+    private func claim(_ number: ClauseNumber, form: Clause.Form, node: inout MarkdownNode, state: inout State, diagnostics: inout [Diagnostic], label: SubClauseLabel) -> Bool {
+        let line = node.line + bodyFirstLine - 1
+        if let first = state.clauseLines[number] {
+            diagnostics.append(.warning("sub-clause \(number) is labelled twice in this document (first on line \(first)); this one is left as plain text", in: path, line: line, column: max(node.column, 1)))
+            return false
+        }
+        return claim(number, form: form, node: &node, state: &state, diagnostics: &diagnostics)
+    }
+
+    /// `1. (1) In this code…`: a clause whose own text starts with a label
+    /// opens its first sub-clause at once. The label's text gets the
+    /// sub-clause's id, since the block already carries the clause's.
+    /// `offset` is the written number's length in the block's first text.
+    private func openLabelAfterNumber(_ offset: Int, in node: inout MarkdownNode, state: inout State, diagnostics: inout [Diagnostic]) {
+        guard let first = node.children.first, case .text(let text) = first.kind else { return }
+        let utf8 = text.utf8
+        var start = utf8.index(utf8.startIndex, offsetBy: min(offset, utf8.count))
+        while start < utf8.endIndex, utf8[start] == 0x20 || utf8[start] == 0x09 { start = utf8.index(after: start) }
+        guard let label = SubClauseLabel.leading(in: text[start...]) else { return }
+        guard let number = place(label, state: &state) else { return }
+        let line = node.line + bodyFirstLine - 1
+        if let earlier = state.clauseLines[number] {
+            diagnostics.append(.warning("sub-clause \(number) is labelled twice in this document (first on line \(earlier)); this one is left as plain text", in: path, line: line, column: max(node.column, 1)))
+            return
+        }
+        let labelEnd = utf8.index(start, offsetBy: label.writtenLength)
+        var pieces: [MarkdownNode] = []
+        if start > utf8.startIndex { pieces.append(MarkdownNode(.text(String(text[..<start])), line: first.line, column: first.column)) }
+        pieces.append(MarkdownNode(.text(String(text[start..<labelEnd])), line: first.line, column: first.column, id: number.anchor))
+        if labelEnd < utf8.endIndex { pieces.append(MarkdownNode(.text(String(text[labelEnd...])), line: first.line, column: first.column)) }
+        node.children.replaceSubrange(0..<1, with: pieces)
+        state.clauseLines[number] = line
+        state.usedIDs.insert(number.anchor)
+        state.clauses.append(Clause(number: number, form: .label, line: line, column: max(node.column, 1)))
     }
 }

@@ -35,7 +35,7 @@ enum SectionWalker {
         var currentHeading = title
         walk(document, opener: { node in
             guard let id = node.id else { return }
-            let clause = id.hasPrefix("clause-") ? ClauseNumber(String(id.dropFirst(7))) : nil
+            let clause = ClauseNumber(anchor: id)
             if case .heading = node.kind {
                 currentHeading = headingText(node, isClause: clause != nil)
             }

@@ -51,11 +51,15 @@ struct ClauseDecorator {
 
     private func addPermalink(to node: inout MarkdownNode, id: String) {
         let escapedID = HTMLEscaping.escape(id)
-        if id.hasPrefix("clause-") {
-            let number = String(id.dropFirst("clause-".count))
+        if let number = ClauseNumber(anchor: id) {
             let label = "Link to clause \(number)"
-            // The written number ("2.0", "4.") becomes the link when the text starts with it.
-            if wrapLeadingNumber(in: &node, anchor: escapedID, label: label) { return }
+            // A label inside its clause's text (`1. (1) In this code…`) is the anchor and the link at once.
+            if case .text(let written) = node.kind {
+                node = MarkdownNode(.trustedHTML("<a class=\"clause-number\" id=\"\(escapedID)\" href=\"#\(escapedID)\" aria-label=\"\(HTMLEscaping.escape(label))\">\(HTMLEscaping.escape(written))</a>"))
+                return
+            }
+            // The written number ("2.0", "4.") or label ("(a)", "B.") becomes the link when the text starts with it.
+            if wrapLeadingNumber(in: &node, anchor: escapedID, label: label, isSubClause: number.isSubClause) { return }
             let link = MarkdownNode(.trustedHTML("<a class=\"permalink\" href=\"#\(escapedID)\" aria-label=\"\(HTMLEscaping.escape(label))\">¶</a> "))
             if case .item = node.kind, let first = node.children.first, case .paragraph = first.kind {
                 node.children[0].children.insert(link, at: 0)
@@ -68,25 +72,42 @@ struct ClauseDecorator {
         }
     }
 
-    /// Replaces the clause number at the start of the node's first text with
-    /// a link to the clause. False when the text does not start with it.
-    private func wrapLeadingNumber(in node: inout MarkdownNode, anchor: String, label: String) -> Bool {
+    /// Replaces the clause number or sub-clause label at the start of the
+    /// node's first text with a link to the clause. False when the text
+    /// does not start with it.
+    private func wrapLeadingNumber(in node: inout MarkdownNode, anchor: String, label: String, isSubClause: Bool) -> Bool {
+        let marker: LeadingMarker
         switch node.kind {
         case .item:
             guard !node.children.isEmpty, case .paragraph = node.children[0].kind else { return false }
-            return wrapLeadingNumber(in: &node.children[0], minimumParts: 2, anchor: anchor, label: label)
+            marker = isSubClause ? .label : .number(minimumParts: 2)
+            return wrapLeadingNumber(in: &node.children[0], marker: marker, anchor: anchor, label: label)
         case .heading:
-            return wrapLeadingNumber(in: &node, minimumParts: 1, anchor: anchor, label: label)
+            marker = .number(minimumParts: 1)
         default:
-            return wrapLeadingNumber(in: &node, minimumParts: 2, anchor: anchor, label: label)
+            marker = isSubClause ? .label : .number(minimumParts: 2)
+        }
+        return wrapLeadingNumber(in: &node, marker: marker, anchor: anchor, label: label)
+    }
+
+    /// What a clause's text starts with: a number (`2.1`) or a label (`(a)`).
+    private enum LeadingMarker {
+        case number(minimumParts: Int)
+        case label
+
+        func length(in text: String) -> Int? {
+            switch self {
+            case .number(let minimumParts): return ClauseNumber.leading(in: text, minimumParts: minimumParts)?.1
+            case .label: return SubClauseLabel.leading(in: Substring(text))?.writtenLength
+            }
         }
     }
 
-    private func wrapLeadingNumber(in node: inout MarkdownNode, minimumParts: Int, anchor: String, label: String) -> Bool {
+    private func wrapLeadingNumber(in node: inout MarkdownNode, marker: LeadingMarker, anchor: String, label: String) -> Bool {
         guard let first = node.children.first else { return false }
         switch first.kind {
         case .text(let text):
-            guard let (_, length) = ClauseNumber.leading(in: text, minimumParts: minimumParts) else { return false }
+            guard let length = marker.length(in: text) else { return false }
             let written = String(text.utf8.prefix(length)) ?? ""
             let rest = String(text.utf8.dropFirst(length)) ?? ""
             let link = "<a class=\"clause-number\" href=\"#\(anchor)\" aria-label=\"\(HTMLEscaping.escape(label))\">\(HTMLEscaping.escape(written))</a>"
@@ -96,7 +117,7 @@ struct ClauseDecorator {
             return true
         case .strong, .emphasis:
             // A bold or italic number ("**2.1** Text").
-            return wrapLeadingNumber(in: &node.children[0], minimumParts: minimumParts, anchor: anchor, label: label)
+            return wrapLeadingNumber(in: &node.children[0], marker: marker, anchor: anchor, label: label)
         default:
             return false
         }
