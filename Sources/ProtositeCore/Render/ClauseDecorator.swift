@@ -59,7 +59,9 @@ struct ClauseDecorator {
                 return
             }
             // The written number ("2.0", "4.") or label ("(a)", "B.") becomes the link when the text starts with it.
-            if wrapLeadingNumber(in: &node, anchor: escapedID, label: label, isSubClause: number.isSubClause) { return }
+            // A sub-clause's link says how deep it stands, so the stylesheet can indent it.
+            let linkClass = number.isSubClause ? "clause-number sub-\(min(number.labels.count, 4))" : "clause-number"
+            if wrapLeadingNumber(in: &node, anchor: escapedID, label: label, linkClass: linkClass, isSubClause: number.isSubClause) { return }
             let link = MarkdownNode(.trustedHTML("<a class=\"permalink\" href=\"#\(escapedID)\" aria-label=\"\(HTMLEscaping.escape(label))\">¶</a> "))
             if case .item = node.kind, let first = node.children.first, case .paragraph = first.kind {
                 node.children[0].children.insert(link, at: 0)
@@ -75,19 +77,19 @@ struct ClauseDecorator {
     /// Replaces the clause number or sub-clause label at the start of the
     /// node's first text with a link to the clause. False when the text
     /// does not start with it.
-    private func wrapLeadingNumber(in node: inout MarkdownNode, anchor: String, label: String, isSubClause: Bool) -> Bool {
+    private func wrapLeadingNumber(in node: inout MarkdownNode, anchor: String, label: String, linkClass: String, isSubClause: Bool) -> Bool {
         let marker: LeadingMarker
         switch node.kind {
         case .item:
             guard !node.children.isEmpty, case .paragraph = node.children[0].kind else { return false }
             marker = isSubClause ? .label : .number(minimumParts: 2)
-            return wrapLeadingNumber(in: &node.children[0], marker: marker, anchor: anchor, label: label)
+            return wrapLeadingNumber(in: &node.children[0], marker: marker, anchor: anchor, label: label, linkClass: linkClass)
         case .heading:
             marker = .number(minimumParts: 1)
         default:
             marker = isSubClause ? .label : .number(minimumParts: 2)
         }
-        return wrapLeadingNumber(in: &node, marker: marker, anchor: anchor, label: label)
+        return wrapLeadingNumber(in: &node, marker: marker, anchor: anchor, label: label, linkClass: linkClass)
     }
 
     /// What a clause's text starts with: a number (`2.1`) or a label (`(a)`).
@@ -103,21 +105,21 @@ struct ClauseDecorator {
         }
     }
 
-    private func wrapLeadingNumber(in node: inout MarkdownNode, marker: LeadingMarker, anchor: String, label: String) -> Bool {
+    private func wrapLeadingNumber(in node: inout MarkdownNode, marker: LeadingMarker, anchor: String, label: String, linkClass: String) -> Bool {
         guard let first = node.children.first else { return false }
         switch first.kind {
         case .text(let text):
             guard let length = marker.length(in: text) else { return false }
             let written = String(text.utf8.prefix(length)) ?? ""
             let rest = String(text.utf8.dropFirst(length)) ?? ""
-            let link = "<a class=\"clause-number\" href=\"#\(anchor)\" aria-label=\"\(HTMLEscaping.escape(label))\">\(HTMLEscaping.escape(written))</a>"
+            let link = "<a class=\"\(linkClass)\" href=\"#\(anchor)\" aria-label=\"\(HTMLEscaping.escape(label))\">\(HTMLEscaping.escape(written))</a>"
             var replacement = [MarkdownNode(.trustedHTML(link))]
             if !rest.isEmpty { replacement.append(MarkdownNode(.text(rest), line: first.line, column: first.column + length)) }
             node.children.replaceSubrange(0..<1, with: replacement)
             return true
         case .strong, .emphasis:
             // A bold or italic number ("**2.1** Text").
-            return wrapLeadingNumber(in: &node.children[0], marker: marker, anchor: anchor, label: label)
+            return wrapLeadingNumber(in: &node.children[0], marker: marker, anchor: anchor, label: label, linkClass: linkClass)
         default:
             return false
         }

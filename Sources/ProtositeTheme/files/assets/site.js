@@ -2,6 +2,7 @@
 // uploaded months ago still tells the truth), and offer "copy citation"
 // beside each clause link. The page reads fully without this script.
 import { reviewStatus, reviewSentence, isoDay } from "./review-status.js";
+import { citedNumber } from "./clause-number.js";
 
 const STATUSES = ["overdue", "due-soon", "current", "none"];
 
@@ -32,7 +33,7 @@ function addCopyCitation() {
   article.append(status);
   for (const link of article.querySelectorAll("a.clause-number, a.permalink")) {
     const anchor = link.getAttribute("href");
-    const number = anchor.startsWith("#clause-") ? anchor.slice(8) : null;
+    const number = citedNumber(anchor);
     const button = document.createElement("button");
     button.type = "button";
     button.className = "copy-citation";
