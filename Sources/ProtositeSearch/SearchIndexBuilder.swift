@@ -56,7 +56,9 @@ public enum SearchIndexBuilder {
                     for term in titleTerms[entry.slug] ?? [] { add(term, titleWeight) }
                 }
                 for term in SearchText.terms(entry.heading) { add(term, headingWeight) }
-                if let clause = entry.clause { add(clause, headingWeight) }
+                // The clause number as the one token a query makes of it
+                // (`1(K)` → `1(k)`); like every number, never stemmed.
+                if let clause = entry.clause { add(SearchText.clauseTerm(clause), headingWeight) }
                 let text = SearchText.terms(entry.text)
                 for term in text { add(term, textWeight) }
                 var pairs: [UInt32] = []

@@ -2,8 +2,9 @@ import Foundation
 
 /// Words for search, exactly as the browser makes them (assets/search-text.js):
 /// case and accent folding, apostrophes dropped, English word forms reduced
-/// to a common stem, clause numbers kept whole. Tests/vectors holds the
-/// cases both implementations are checked against.
+/// to a common stem, clause numbers (`4.8`) and sub-clause numbers (`1(k)`)
+/// kept whole. Tests/vectors holds the cases both implementations are
+/// checked against.
 public enum SearchText {
     static let stopWords: Set<String> = Set(("a about above after all also am an and any are as at be been being below but by can " +
         "could did do does doing for from had has have having he her him his how i if in into is it its me my no " +
@@ -22,15 +23,24 @@ public enum SearchText {
         return String(out).lowercased()
     }
 
-    /// Words and clause numbers (`4.8`, `2.2.1`) of a text, folded, in order.
+    /// Words, clause numbers (`4.8`, `2.2.1`) and sub-clause numbers
+    /// (`1(k)`, `10(2)(a)(ix)`) of a text, folded, in order.
     public static func words(_ text: String) -> [String] {
         // Most protocol text is ASCII: the same rules, on bytes, many times faster.
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(text) }
         let scalars = Array(fold(text).unicodeScalars)
+        // Sub-clause numbers are ASCII through and through: read them on
+        // bytes, with every other scalar a byte that fits no rule.
+        let ascii = scalars.map { $0.isASCII ? UInt8($0.value) : 0 }
         var found: [String] = []
         var index = 0
         func isDigit(_ i: Int) -> Bool { i < scalars.count && ("0"..."9").contains(scalars[i]) }
         while index < scalars.count {
+            if isDigit(index), let end = subClauseEnd(ascii, from: index) {
+                found.append(String(decoding: ascii[index..<end], as: UTF8.self))
+                index = end
+                continue
+            }
             if isDigit(index) {
                 // \d+(\.\d+)+
                 var end = index
@@ -79,6 +89,11 @@ public enum SearchText {
         func isWord(_ i: Int) -> Bool { i < bytes.count && (isDigit(i) || (bytes[i] >= 97 && bytes[i] <= 122)) }
         var index = 0
         while index < bytes.count {
+            if isDigit(index), let end = subClauseEnd(bytes, from: index) {
+                body(bytes, index..<end)
+                index = end
+                continue
+            }
             if isDigit(index) {
                 var end = index
                 while isDigit(end) { end += 1 }
@@ -104,6 +119,49 @@ public enum SearchText {
             }
         }
     }
+
+    /// Where a sub-clause number starting at `start` of folded bytes ends, if
+    /// one does: a clause number whose first part has one to three digits
+    /// (four would be a year: `1990(1)`), then one or more bracketed labels
+    /// (`1(k)`, `4.1(a)`, `10(2)(a)(ix)`). The same rule as `SUB_CLAUSE` in
+    /// search-text.js; the caller starts only where a word could start.
+    static func subClauseEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+        func isDigit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= 48 && bytes[i] <= 57 }
+        var end = start
+        while isDigit(end) { end += 1 }
+        guard end - start >= 1, end - start <= 3 else { return nil }
+        while end + 1 < bytes.count, bytes[end] == UInt8(ascii: "."), isDigit(end + 1) {
+            end += 1
+            while isDigit(end) { end += 1 }
+        }
+        var labels = 0
+        while end < bytes.count, bytes[end] == UInt8(ascii: "(") {
+            var close = end + 1
+            while close < bytes.count, close - end <= 6, isDigit(close) || (bytes[close] >= 97 && bytes[close] <= 122) { close += 1 }
+            guard close < bytes.count, bytes[close] == UInt8(ascii: ")"), isLabel(bytes[(end + 1)..<close]) else { break }
+            end = close + 1
+            labels += 1
+        }
+        return labels > 0 ? end : nil
+    }
+
+    /// A sub-clause label, lower case: one to five characters that are a
+    /// letter or doubled letter (`a`, `aa`), a roman numeral up to `xxxix`
+    /// (`x{0,3}(ix|iv|v?i{0,3})`), or digits.
+    static func isLabel(_ label: ArraySlice<UInt8>) -> Bool {
+        guard (1...5).contains(label.count) else { return false }
+        if label.allSatisfy({ $0 >= 48 && $0 <= 57 }) { return true }
+        guard label.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return false }
+        if label.count == 1 || (label.count == 2 && label.first == label.last) { return true }
+        var rest = label
+        var tens = 0
+        while tens < 3, rest.first == UInt8(ascii: "x") { rest = rest.dropFirst(); tens += 1 }
+        // Tens alone (`xx`) are a numeral; otherwise the rest must be units.
+        return rest.isEmpty || romanUnits.contains(String(decoding: rest, as: UTF8.self))
+    }
+
+    /// The units of a roman numeral: `ix`, `iv`, `v?i{0,3}`.
+    static let romanUnits: Set<String> = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"]
 
     /// `[\p{L}\p{N}]`
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
@@ -193,6 +251,14 @@ public enum SearchText {
     }
 
     public static func isStopWord(_ word: String) -> Bool { stopWords.contains(word) }
+
+    /// The index term of an entry's clause number: the one token a query
+    /// makes of it (`1(K)` → `1(k)`), or, if the tokenizer would split it,
+    /// the number folded as it is. As `clauseTerm` in search-text.js.
+    public static func clauseTerm(_ clause: String) -> String {
+        let found = words(clause)
+        return found.count == 1 ? found[0] : fold(clause)
+    }
 
     /// The index terms of a text: words, stop words out, stemmed.
     public static func terms(_ text: String) -> [String] {

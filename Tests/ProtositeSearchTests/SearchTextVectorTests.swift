@@ -14,6 +14,9 @@ struct SearchTextVectorTests {
 
     @Test func thereAreManyVectors() {
         #expect(Self.lines.count > 1000)
+        // Sub-clause numbers are among them (SPEC §4).
+        #expect(Self.lines.contains { $0 == ["words", "standing order 1(K)", "standing order 1(k)"] })
+        #expect(Self.lines.contains { $0.first == "clause" })
     }
 
     @Test func everyVectorHolds() {
@@ -24,7 +27,8 @@ struct SearchTextVectorTests {
             case "stem": got = SearchText.stem(line[1])
             case "words": got = SearchText.words(line[1]).joined(separator: " ")
             case "fold": got = SearchText.fold(line[1])
-            default: continue
+            case "clause": got = SearchText.clauseTerm(line[1])
+            default: failures.append("unknown kind '\(line[0])'"); continue
             }
             if got != line[2] { failures.append("\(line[0]) '\(line[1])': swift '\(got)', js '\(line[2])'") }
         }

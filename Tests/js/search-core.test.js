@@ -2,23 +2,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { search, snippet, parseQuery, withinOneEdit } from "../../Sources/ProtositeTheme/files/assets/search-core.js";
-import { terms } from "../../Sources/ProtositeTheme/files/assets/search-text.js";
+import { wholeIndex } from "./index-fixture.js";
 
-/** An index built the way SearchIndexBuilder builds it, with plain counts as scores. */
-function makeIndex(entries) {
-  const index = { version: 1, entries, terms: {} };
-  entries.forEach((entry, i) => {
-    const counts = {};
-    for (const t of terms(entry.title)) counts[t] = (counts[t] || 0) + 3;
-    for (const t of terms(entry.heading)) counts[t] = (counts[t] || 0) + 2;
-    if (entry.clause) counts[entry.clause] = (counts[entry.clause] || 0) + 2;
-    for (const t of terms(entry.text)) counts[t] = (counts[t] || 0) + 1;
-    for (const [t, c] of Object.entries(counts)) (index.terms[t] ||= []).push(i, c * 100);
-  });
-  return index;
-}
-
-const index = makeIndex([
+const index = wholeIndex([
   { slug: "code", title: "Code of Conduct", clause: "4.8", anchor: "clause-4.8", url: "code/#clause-4.8", heading: "Respect", text: "A councillor must not bully the clerk or any officer." },
   { slug: "code", title: "Code of Conduct", clause: "4.9", anchor: "clause-4.9", url: "code/#clause-4.9", heading: "Respect", text: "Complaints about councillors go to the monitoring officer." },
   { slug: "complaints", title: "Complaints Procedure", clause: null, anchor: "making-a-complaint", url: "complaints/#making-a-complaint", heading: "Making a complaint", text: "Write to the clerk. If your complaint is about the clerk, write to the chair." },

@@ -1,20 +1,31 @@
 // Looking up and ranking a query in the prebuilt index (docs/search-index.md).
 // Pure functions over plain data: search.js does the page, node tests this.
-import { words, stem, fold, isStopWord } from "./search-text.js";
+import { words, stem, fold, isStopWord, isSubClause, clauseTerm, SUB_CLAUSE } from "./search-text.js";
 
 /**
  * A query: its terms (stemmed words; the last one also a prefix unless the
- * query ends in a space), quoted phrases, and clause numbers ("4.8", "§4.8").
+ * query ends in a space), quoted phrases, and clause numbers ("4.8", "§4.8",
+ * and sub-clause numbers, "1(k)", "10(2)(a)": a bracket makes them clauses
+ * without a dot or §).
  */
 export function parseQuery(raw) {
   const phrases = [];
   const rest = raw.replace(/"([^"]+)"/g, (_, phrase) => { phrases.push(fold(phrase).trim()); return " " + phrase + " "; });
   const all = words(rest);
-  const clauses = all.filter((w) => /^\d+(\.\d+)*$/.test(w) && (w.includes(".") || /§/.test(raw)));
+  const clauses = all.filter((w) => isSubClause(w) || (/^\d+(\.\d+)*$/.test(w) && (w.includes(".") || /§/.test(raw))));
   const meaningful = all.filter((w) => !isStopWord(w) || all.length === 1);
   const lastIsPrefix = meaningful.length > 0 && !/[\s"]$/.test(raw) && !/^\d/.test(meaningful[meaningful.length - 1]);
   const terms = meaningful.map((w, i) => ({ word: w, stem: stem(w), prefix: lastIsPrefix && i === meaningful.length - 1 }));
   return { terms, phrases: phrases.filter(Boolean), clauses };
+}
+
+/**
+ * Whether a query term that matches nothing may be a typo: a word of five
+ * letters or more. Not a sub-clause number: 10(2)(a)(x) is not a slip for
+ * 10(2)(a)(ix), and a clause that does not exist should find none.
+ */
+export function forgivesTypo(term) {
+  return term.word.length >= 5 && !isSubClause(term.word);
 }
 
 /** Damerau–Levenshtein distance, stopping early above 1. */
@@ -52,7 +63,7 @@ export function expand(index, term) {
     for (let i = stemStart; i < vocab.length && vocab[i].startsWith(term.stem); i++) found.add(vocab[i]);
   }
   // One typo forgiven in words of five letters or more that match nothing.
-  if (found.size === 0 && term.word.length >= 5) {
+  if (found.size === 0 && forgivesTypo(term)) {
     for (const candidate of vocab) {
       if (withinOneEdit(candidate, term.stem) || withinOneEdit(candidate, term.word)) found.add(candidate);
     }
@@ -69,10 +80,32 @@ function lowerBound(sorted, value) {
   return low;
 }
 
+/** How many holders of a clause number may be that clause's own entry. */
+const CLAUSE_CANDIDATES = 50;
+
+/**
+ * Entries that may be the clause a query names: for each number, its best
+ * scored holders (the clause's own entry has it with heading weight, others
+ * only cite it). A split index loads these entries before it ranks; the
+ * whole and split forms look at the same ones, so they rank alike.
+ */
+export function clauseCandidates(index, query) {
+  const found = [];
+  for (const clause of query.clauses) {
+    const postings = index.terms[clause] || [];
+    const pairs = [];
+    for (let i = 0; i < postings.length; i += 2) pairs.push([postings[i], postings[i + 1]]);
+    pairs.sort((a, b) => (b[1] - a[1]) || (a[0] - b[0]));
+    for (const [entry] of pairs.slice(0, CLAUSE_CANDIDATES)) found.push(entry);
+  }
+  return found;
+}
+
 /**
  * Entries scored for a parsed query, best first: [{index, score, matched,
- * clause}]. Needs only the terms, so a split index can rank before it
- * fetches any entry. Clauses the query names by number come first; then
+ * clause}]. Needs only the terms (and the entries of clauseCandidates), so a
+ * split index can rank before it fetches the results. The clause the query
+ * names by number comes first, then entries that cite that number; then
  * entries matching more of the query's terms; then by BM25F score.
  */
 export function rank(index, query) {
@@ -94,16 +127,20 @@ export function rank(index, query) {
       matched.set(entry, (matched.get(entry) || 0) + 1);
     }
   }
-  // A clause number is also a term of its own clause's entry.
-  const clauseHits = new Set();
+  // A clause number is also a term of its own clause's entry and of those citing it.
+  const clauseHits = new Map();
   for (const clause of query.clauses) {
     const postings = index.terms[clause] || [];
     for (let i = 0; i < postings.length; i += 2) {
-      clauseHits.add(postings[i]);
+      clauseHits.set(postings[i], 1);
       if (!scores.has(postings[i])) { scores.set(postings[i], 0); matched.set(postings[i], 0); }
     }
   }
-  const results = [...scores.keys()].map((i) => ({ index: i, score: scores.get(i), matched: matched.get(i), clause: clauseHits.has(i) ? 1 : 0 }));
+  for (const i of clauseCandidates(index, query)) {
+    const entry = index.entries[i];
+    if (entry && entry.clause && query.clauses.includes(clauseTerm(entry.clause))) clauseHits.set(i, 2);
+  }
+  const results = [...scores.keys()].map((i) => ({ index: i, score: scores.get(i), matched: matched.get(i), clause: clauseHits.get(i) || 0 }));
   results.sort((a, b) => (b.clause - a.clause) || (b.matched - a.matched) || (b.score - a.score) || (a.index - b.index));
   return results;
 }
@@ -126,12 +163,17 @@ export function search(index, raw, limit = 50) {
   return { query, results: results.slice(0, limit).filter((r) => r.entry), total: results.length };
 }
 
+// Words as written (4.8 and councillor's whole), with sub-clause numbers
+// (1(K)) one token as the index has them; case-blind because the text is not
+// folded here.
+const SNIPPET_TOKEN = new RegExp(`${SUB_CLAUSE}|[\\p{L}\\p{N}]+(?:[.'’][\\p{L}\\p{N}]+)*`, "giu");
+
 /**
  * A snippet of the entry's text around the first matched word, as pieces
  * [{text, mark}] for the page to turn into text nodes and <mark> elements.
  */
 export function snippet(text, query, length = 220) {
-  const tokens = [...text.matchAll(/[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*/gu)];
+  const tokens = [...text.matchAll(SNIPPET_TOKEN)];
   const wanted = query.terms.map((t) => t);
   const isMatch = (token) => {
     const w = fold(token);

@@ -2,7 +2,7 @@
 // words fall in, the vocabulary only when a typo must be forgiven, and the
 // entry chunks of the results shown. `fetchJSON(path)` is injected so node
 // tests run it on files.
-import { parseQuery, rank, withinOneEdit } from "./search-core.js";
+import { parseQuery, rank, withinOneEdit, forgivesTypo, clauseCandidates } from "./search-core.js";
 
 export class ShardedIndex {
   constructor(entryPoint, fetchJSON) {
@@ -51,7 +51,7 @@ export class ShardedIndex {
     // A word with no exact term (and, while typed, none it begins) may be a
     // typo whose correction lives in any shard: only the vocabulary knows.
     const loaded = Object.keys(this.terms);
-    const needsTypo = query.terms.some((t) => t.word.length >= 5 && !this.terms[t.stem] &&
+    const needsTypo = query.terms.some((t) => forgivesTypo(t) && !this.terms[t.stem] &&
       !(t.prefix && loaded.some((k) => k.startsWith(t.word) || k.startsWith(t.stem))));
     if (needsTypo) {
       if (!this.fullVocabulary) {
@@ -60,7 +60,7 @@ export class ShardedIndex {
       }
       const near = new Set();
       for (const t of query.terms) {
-        if (t.word.length < 5) continue;
+        if (!forgivesTypo(t)) continue;
         for (const candidate of this.fullVocabulary) {
           if (withinOneEdit(candidate, t.stem) || withinOneEdit(candidate, t.word)) near.add(this.shardFor(candidate));
         }
@@ -82,6 +82,9 @@ export class ShardedIndex {
   async prepare(raw, limit = 50) {
     const query = parseQuery(raw);
     await this.loadTerms(query);
+    // The entries that may be the clause the query names, so that ranking
+    // can tell the clause itself from clauses that cite its number.
+    await this.loadEntries(clauseCandidates(this, query));
     const ranked = rank(this, query);
     await this.loadEntries(ranked.slice(0, query.phrases.length ? 400 : limit).map((r) => r.index));
   }
