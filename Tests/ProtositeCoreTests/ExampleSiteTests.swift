@@ -28,6 +28,18 @@ struct ExampleSiteTests {
         ("standing-orders", "<a class=\"xref\" href=\"#clause-4.8\">4.8</a>"),
         ("standing-orders", "<a class=\"xref\" href=\"#clause-4.10\">4.10</a>"),
         ("code-of-conduct", "<a class=\"xref\" href=\"#clause-3\">3(a)</a>"),
+        // Sub-clauses in the model layout: letters, roman numerals, capitals, bracketed numbers.
+        ("standing-orders", "<p id=\"clause-1-i\"><a class=\"clause-number sub-1\" href=\"#clause-1-i\" aria-label=\"Link to clause 1(i)\">i.</a>"),
+        ("standing-orders", "<p id=\"clause-1-j-ii\"><a class=\"clause-number sub-2\" href=\"#clause-1-j-ii\""),
+        ("standing-orders", "<p id=\"clause-5-2-b\">"),
+        ("standing-orders", "<a class=\"xref\" href=\"#clause-1-i\">1(i)</a>"),
+        ("standing-orders", "<a class=\"xref\" href=\"#clause-1-j-iii\">(iii)</a>"),
+        ("standing-orders", "<a class=\"xref\" href=\"#clause-2-c\">2C</a>"),
+        ("standing-orders", "<a class=\"xref\" href=\"#clause-2-b\">2B(iv)</a>"),
+        ("standing-orders", "<a class=\"xref\" href=\"#clause-5-3\">(3)</a>"),
+        ("standing-orders", "<a class=\"xref\" href=\"#clause-1-k\">1(k)</a>"),
+        ("complaints-procedure", "<a class=\"xref\" href=\"../standing-orders/#clause-3.2-c\">3.2(c)</a>"),
+        ("standing-orders", "<a class=\"backlink\" href=\"../complaints-procedure/#confidentiality\">Complaints Procedure: Confidentiality</a>"),
         // cited_as words, into another document and into their own.
         ("finance/financial-regulations", "<a class=\"xref\" href=\"../../standing-orders/#clause-13\">13</a>"),
         ("finance/financial-regulations", "<a class=\"xref\" href=\"#clause-5\">5</a>"),
