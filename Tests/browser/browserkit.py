@@ -26,6 +26,7 @@ import urllib.parse
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SHARED = os.path.normpath(os.path.join(REPO, "..", "shared"))
 CORPUS = os.path.join(SHARED, "corpus")
+NUMBERING = os.path.join(SHARED, "corpus-numbering")
 
 # axe-core rule tags for WCAG 2.0, 2.1 and 2.2 at levels A and AA.
 WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")

@@ -54,12 +54,14 @@ def example_root() -> str | None:
 
 @functools.lru_cache(maxsize=None)
 def built_sites() -> dict[str, str]:
-    """{"example": folder, "corpus": folder} for the projects that exist."""
+    """{"example": folder, "corpus": folder, "numbering": folder} for the projects that exist."""
     sites = {}
     if example_root():
         sites["example"] = kit.build_site(binary(), kit.REPO, os.path.join(work_dir(), "example", "site"))
     if kit.has_content(kit.CORPUS):
         sites["corpus"] = kit.build_site(binary(), kit.CORPUS, os.path.join(work_dir(), "corpus", "site"))
+    if kit.has_content(kit.NUMBERING):
+        sites["numbering"] = kit.build_site(binary(), kit.NUMBERING, os.path.join(work_dir(), "numbering", "site"))
     return sites
 
 

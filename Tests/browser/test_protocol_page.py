@@ -79,3 +79,37 @@ def test_copy_button_copies_and_announces_the_citation(browser, protocol_url):
         "const done = arguments[0]; navigator.clipboard.readText().then(done, e => done('error: ' + e))")
     assert copied == said[len("Copied: "):]
     assert button.text == "Copied"
+
+
+def sub_clause_page(site):
+    for rel in kit.protocol_pages(site):
+        with open(os.path.join(site, rel), encoding="utf-8") as f:
+            if "clause-number sub-2" in f.read():
+                return rel
+    pytest.skip("no protocol with sub-clauses two levels deep")
+
+
+def test_sub_clauses_step_in_by_level(browser, servers, sites, site_name):
+    rel = sub_clause_page(sites[site_name])
+    kit.set_viewport(browser, 1280, 900)
+    browser.get(kit.page_url(servers[site_name], rel))
+    lefts = browser.execute_script("""
+        const left = (sel) => document.querySelector(sel).closest('p').getBoundingClientRect().left;
+        return [left('.clause-number.sub-1'), left('.clause-number.sub-2')];""")
+    assert lefts[0] < lefts[1], "a sub-clause two levels deep should stand further in than one level deep: %s" % lefts
+
+
+def test_a_page_of_sub_clauses_shows_the_copy_control_of_the_chosen_clause_only(browser, servers, sites, site_name):
+    """Headless Chromium has no hovering pointer, as a phone has none: the
+    sub-clauses' copy controls stay out of sight until one is the target."""
+    rel = sub_clause_page(sites[site_name])
+    kit.set_viewport(browser, 375, 812)
+    browser.get(kit.page_url(servers[site_name], rel))
+    if not browser.execute_script("return matchMedia('(hover: none)').matches"):
+        pytest.skip("this Chromium reports a hovering pointer")
+    anchor = browser.find_element(By.CSS_SELECTOR, "p .clause-number.sub-2").get_attribute("href").split("#")[1]
+    browser.get(kit.page_url(servers[site_name], rel) + "#" + anchor)
+    shown = browser.execute_script("""
+        return [...document.querySelectorAll('.protocol-body :is(p, li) > .copy-citation')]
+            .filter((b) => b.getBoundingClientRect().width > 0).map((b) => b.parentElement.id);""")
+    assert shown == [anchor], shown
