@@ -3,7 +3,7 @@ import Testing
 @testable import ProtositeCore
 
 /// The five real protocols in ../shared/corpus build, with their structure intact.
-@Suite("Building ../shared/corpus")
+@Suite("Building ../shared/corpus", .enabled(if: TestSupport.hasShared(TestSupport.corpusRoot), "../shared/corpus is not beside the checkout"))
 struct CorpusBuildTests {
     static let plan: SiteBuilder.Plan? = try? SiteBuilder(fileSystem: .disk(root: TestSupport.corpusRoot.path), today: TestSupport.today).plan()
 
@@ -62,7 +62,7 @@ struct CorpusBuildTests {
     }
 }
 
-@Suite("Reproducible builds")
+@Suite("Reproducible builds", .enabled(if: TestSupport.hasShared(TestSupport.corpusRoot), "../shared/corpus is not beside the checkout"))
 struct DeterminismTests {
     @Test func twoBuildsOfTheSameInputsAreByteIdentical() throws {
         let first = try SiteBuilder(fileSystem: .disk(root: TestSupport.corpusRoot.path), today: TestSupport.today).plan()
