@@ -121,12 +121,13 @@ enum PageFurniture {
         return key
     }
 
-    /// The first few non-blank lines, where the title and council stand.
+    /// The first two non-blank lines, where the council and title stand:
+    /// a running header that repeats them keeps its first sighting there.
     private static func openingLines(_ lines: [SourceLine]) -> Set<Int> {
         var found = Set<Int>()
         for (index, line) in lines.enumerated() where !line.isBlank {
             found.insert(index)
-            if found.count == 4 { break }
+            if found.count == 2 { break }
         }
         return found
     }
