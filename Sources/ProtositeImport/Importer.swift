@@ -24,7 +24,8 @@ public enum ImportError: Error, CustomStringConvertible {
         case .unsupported(let path): return "\(path): protosite imports Word documents (.docx) and plain-text exports (.txt)"
         case .unreadable(let path): return "\(path): cannot be read as UTF-8 text"
         case .tooLarge(let path, let bytes):
-            return "\(path): \(bytes / 1_048_576) MB is more than the \(Importer.maximumTextBytes / 1_048_576) MB a protocol can be; split the document and import each part"
+            let megabytes = String(format: "%.1f", Double(bytes) / 1_048_576)
+            return "\(path): \(megabytes) MB is more than the \(Importer.maximumTextBytes / 1_048_576) MB of text a protocol can be imported from; split the document and import each part"
         }
     }
 }

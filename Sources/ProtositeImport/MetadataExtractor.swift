@@ -116,7 +116,7 @@ enum MetadataExtractor {
             } else if !plainAdoptionOpenings.contains(where: { lower.hasPrefix($0) }) {
                 found.warnings.append(ImportWarning(line: chosen.line, column: 1, message: "read '\(chosen.text)' as the adoption date (\(chosen.date.text))"))
             }
-            for other in candidates where other.line != chosen.line {
+            for other in candidates where other.line != chosen.line && other.date.text != chosen.date.text {
                 found.warnings.append(ImportWarning(line: other.line, column: 1, message: "another adoption date (\(other.date.text)) is here; the latest, \(chosen.date.text), is used"))
             }
         }
@@ -130,7 +130,8 @@ enum MetadataExtractor {
         for opening in reviewOpenings {
             if lower.hasPrefix(opening) { return 0 }
         }
-        for opening in reviewOpenings {
+        // After another statement, a bare "Review May 2026" says it too.
+        for opening in reviewOpenings + ["review "] {
             for separator in [". ", "; ", ", ", " - ", " – ", "\t", "  "] {
                 if let range = lower.range(of: separator + opening) {
                     return lower.distance(from: lower.startIndex, to: range.lowerBound) + separator.count

@@ -13,7 +13,7 @@ enum PageFurniture {
     }
 
     /// Lines of more characters than this are never furniture.
-    static let maximumLength = 100
+    static let maximumLength = 80
 
     static func remove(from lines: [SourceLine]) -> Result {
         var warnings: [ImportWarning] = []
@@ -103,7 +103,8 @@ enum PageFurniture {
     /// sentences, bullets, numbered and labelled lines).
     static func runningKey(_ raw: String) -> String? {
         let text = raw.trimmingCharacters(in: .whitespaces)
-        guard text.count >= 4, text.count <= maximumLength, text.last != ":" else { return nil }
+        // A sentence or a list item's text ends in punctuation; a running head seldom does.
+        guard text.count >= 4, text.count <= maximumLength, let last = text.last, !".:;,".contains(last) else { return nil }
         guard TextImporter.leadingNumber(text) == nil, SubClauseLabel.leading(in: Substring(text)) == nil else { return nil }
         guard !"•·▪◦".contains(text.first!), !["- ", "* ", "o "].contains(where: { text.hasPrefix($0) }) else { return nil }
         guard text.filter(\.isLetter).count >= 4 else { return nil }

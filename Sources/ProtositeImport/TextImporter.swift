@@ -9,19 +9,25 @@ import Foundation
 /// (`LabelSplitter`), bullets, footnotes — and the file is read back with
 /// the build's parser until it builds (`BuildCheck`).
 struct TextImporter {
+    /// Every line of the source, page furniture included.
+    let allLines: [SourceLine]
+    /// The lines without page furniture: the document.
     let lines: [SourceLine]
     let fileName: String
     private var warnings: [ImportWarning] = []
 
     init(_ text: String, fileName: String = "imported.md") {
-        let furniture = PageFurniture.remove(from: SourceLines.split(text))
+        allLines = SourceLines.split(text)
+        let furniture = PageFurniture.remove(from: allLines)
         lines = furniture.lines
         warnings = furniture.warnings
         self.fileName = fileName
     }
 
     mutating func run() -> ImportResult {
-        let metadata = MetadataExtractor.extract(lines)
+        // A footer such as "Adopted May 2023 · Review May 2026" on every page is
+        // furniture, and still says when the document was adopted.
+        let metadata = MetadataExtractor.extract(allLines)
         warnings += metadata.warnings
         var consumed = metadata.consumed
         let opening = OpeningLines.read(lines, skipping: consumed)

@@ -82,6 +82,19 @@ struct ImportRulesTests {
         #expect(body.contains("3.1 A rule of part 3."))
     }
 
+    @Test func aFooterThatGivesTheAdoptionDateIsRemovedAndStillRead() throws {
+        var text = "Example Parish Council\n\nGRANTS POLICY\n\n"
+        for number in 1...3 {
+            text += "\(number). PART \(number)\n\n\(number).1 A rule of part \(number).\n\nAdopted 9th May 2023 - Review May 2026\n\u{0C}"
+        }
+        let result = try Importer.importText(text)
+        let front = ImportTestSupport.frontMatter(result.markdown)
+        #expect(front["adopted"] == "9th May 2023")
+        #expect(front["review"] == "May 2026")
+        #expect(!ImportTestSupport.body(result.markdown).contains("Adopted"))
+        #expect(!result.warnings.contains { $0.message.contains("another adoption date") })
+    }
+
     // MARK: Contents lists
 
     @Test func aContentsListWithDotLeadersAndPageNumbersIsRemoved() throws {
