@@ -39,9 +39,11 @@ let package = Package(
         // Search: tokenising, stemming and the prebuilt index (no dependencies).
         .target(name: "ProtositeSearch"),
         // `protosite import`: Word (.docx) and plain-text exports to protocol Markdown.
+        // It reads its own output back with the build's parser (ProtositeCore),
+        // so that what it writes always builds.
         .target(
             name: "ProtositeImport",
-            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["ProtositeCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // The build: load → parse → link → render → index → write.
         .target(

@@ -57,6 +57,7 @@ struct DocxImporter {
         var markdown = "---\ntitle: \(YAMLScalar.quote(title ?? "Untitled protocol"))\n"
         if metadata.adopted != nil { markdown += "status: adopted\nadopted: \(YAMLScalar.quote(metadata.adopted!))\n" }
         if let review = metadata.review { markdown += "review: \(YAMLScalar.quote(review))\n" }
+        if let words = CitedAs.infer(fromTitle: title) { markdown += "cited_as: \(words)\n" }
         markdown += "---\n\n"
         // Items of one list stay together; a bulleted and a numbered list are two lists.
         func marker(_ block: String) -> String? {

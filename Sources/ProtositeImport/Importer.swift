@@ -17,27 +17,42 @@ public struct ImportWarning: Sendable, Equatable {
 public enum ImportError: Error, CustomStringConvertible {
     case unsupported(String)
     case unreadable(String)
+    case tooLarge(String, bytes: Int)
 
     public var description: String {
         switch self {
         case .unsupported(let path): return "\(path): protosite imports Word documents (.docx) and plain-text exports (.txt)"
         case .unreadable(let path): return "\(path): cannot be read as UTF-8 text"
+        case .tooLarge(let path, let bytes):
+            let megabytes = String(format: "%.1f", Double(bytes) / 1_048_576)
+            return "\(path): \(megabytes) MB is more than the \(Importer.maximumTextBytes / 1_048_576) MB of text a protocol can be imported from; split the document and import each part"
         }
     }
 }
 
 /// Turns exports of Word documents and PDFs into protocol Markdown.
 public enum Importer {
+    /// Plain text over this size is refused: the build refuses protocols
+    /// over `ProtocolParser.maximumBytes` (8 MB), the Markdown is a little
+    /// longer than the text, and every step stays fast below it.
+    public static let maximumTextBytes = 4 * 1024 * 1024
+    /// A Word file is compressed; its text is checked again after reading.
+    public static let maximumDocxBytes = 32 * 1024 * 1024
+
     public static func importFile(at path: String) throws -> ImportResult {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent + ".md"
         if path.lowercased().hasSuffix(".docx") {
+            guard size <= maximumDocxBytes else { throw ImportError.tooLarge(path, bytes: size) }
             guard let data = FileManager.default.contents(atPath: path) else { throw ImportError.unreadable(path) }
             return try importDocx(data)
         }
         guard path.lowercased().hasSuffix(".txt") else { throw ImportError.unsupported(path) }
+        guard size <= maximumTextBytes else { throw ImportError.tooLarge(path, bytes: size) }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw ImportError.unreadable(path)
         }
-        return importText(text)
+        return try importText(text, fileName: name)
     }
 
     /// A Word document (.docx).
@@ -47,8 +62,11 @@ public enum Importer {
     }
 
     /// Plain text as Word's "Save as plain text" or pdftotext write it.
-    public static func importText(_ text: String) -> ImportResult {
-        var importer = TextImporter(text)
+    /// `fileName` is the name the Markdown will have (`standing-orders.md`):
+    /// the build check reads it under that name, as the build will.
+    public static func importText(_ text: String, fileName: String = "imported.md") throws -> ImportResult {
+        guard text.utf8.count <= maximumTextBytes else { throw ImportError.tooLarge(fileName, bytes: text.utf8.count) }
+        var importer = TextImporter(text, fileName: fileName)
         return importer.run()
     }
 }

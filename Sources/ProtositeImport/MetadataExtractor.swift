@@ -1,27 +1,59 @@
 import Foundation
+import ProtositeCore
 
 /// Adoption and review lines and version tables, wherever they stand in
 /// the text: they become front matter and leave the body.
 struct ExtractedMetadata {
     var adopted: String?
+    /// Source line the adoption date was read from.
+    var adoptedLine = 0
     var review: String?
+    var reviewLine = 0
     var history: [(date: String, version: String, change: String, review: String)] = []
     /// Source line numbers taken out of the body.
     var consumed: Set<Int> = []
+    /// The phrasings read that a clerk should check.
+    var warnings: [ImportWarning] = []
 }
 
+/// Reads the phrasings clerks use about a document's adoption ("Adopted by
+/// Council 25th September 2019", "These Standing Orders were adopted by the
+/// Council at its meeting held on 13th February 2019", "Adopted at the
+/// Annual Meeting of the Council on 9th May 2023.", "Signed … Dated 7th May
+/// 2019", "… on Wednesday the 3rd day of January, 2024") and its next
+/// review ("Next review: May 2027", "To be reviewed May 2027", "Review
+/// date: …"). Only short lines that are about the document count, never a
+/// numbered or labelled clause that mentions a date.
 enum MetadataExtractor {
+    /// Lines that say the document was adopted, by their opening words.
+    static let adoptionOpenings = [
+        "date adopted", "adopted", "date of adoption", "adoption date", "date approved", "approved",
+        "re-adopted", "readopted", "ratified", "date ratified", "policy adopted", "document adopted",
+    ]
+    /// Openings whose meaning is plain: no warning when read.
+    static let plainAdoptionOpenings = ["date adopted", "adopted on", "date of adoption", "adoption date", "adopted by council", "adopted by the council"]
+    static let reviewOpenings = [
+        "date to be reviewed", "next review date", "next review due", "next review", "review date", "date of next review",
+        "to be reviewed", "due for review", "review due", "date for review", "next reviewed",
+    ]
+    static let plainReviewOpenings = ["date to be reviewed", "next review date", "next review", "review date"]
+
+    /// Lines longer than this are prose, not a statement about the document.
+    static let maximumLineLength = 300
+
     static func extract(_ lines: [SourceLine]) -> ExtractedMetadata {
         var found = ExtractedMetadata()
-        for (index, line) in lines.enumerated() {
-            let text = line.text.trimmingCharacters(in: CharacterSet(charactersIn: " *_"))
-            if let value = after(text, prefixes: ["Date adopted", "Adopted on", "Date of adoption", "ADOPTED BY COUNCIL", "Adopted by Council", "Adopted by the council"]) {
-                found.adopted = value
-                found.consumed.insert(line.number)
-            } else if let value = after(text, prefixes: ["Date to be Reviewed", "Date to be reviewed", "Next review date", "Next review", "Review date", "To be reviewed"]) {
-                found.review = value
-                found.consumed.insert(line.number)
-            } else if text.contains("\t"), text.lowercased().contains("version") {
+        var adoptions: [(date: DateFinder.Found, line: Int, weak: Bool, text: String)] = []
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            let text = line.text.trimmingCharacters(in: CharacterSet(charactersIn: " \t*_"))
+            let lower = text.lowercased()
+            defer { index += 1 }
+            guard !text.isEmpty, text.count <= maximumLineLength,
+                  TextImporter.leadingNumber(text) == nil, SubClauseLabel.leading(in: Substring(text)) == nil else { continue }
+
+            if text.contains("\t"), lower.contains("version") {
                 // A version table: a header of tab-separated columns, then rows.
                 let header = text.split(separator: "\t", omittingEmptySubsequences: false).map { $0.lowercased() }
                 let dateColumn = header.firstIndex { $0.contains("date") && !$0.contains("review") } ?? 0
@@ -29,26 +61,100 @@ enum MetadataExtractor {
                 let changeColumn = header.firstIndex { $0.contains("revision") || $0.contains("amendment") || $0.contains("change") }
                 let reviewColumn = header.firstIndex { $0.contains("review") }
                 found.consumed.insert(line.number)
-                for row in lines[(index + 1)...] {
-                    guard row.text.contains("\t") else { break }
+                while index + 1 < lines.count, lines[index + 1].text.contains("\t") {
+                    index += 1
+                    let row = lines[index]
                     let cells = row.text.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
                     func cell(_ column: Int?) -> String { column.flatMap { $0 < cells.count ? cells[$0] : nil } ?? "" }
                     found.history.append((cell(dateColumn), cell(versionColumn), cell(changeColumn), cell(reviewColumn)))
                     found.consumed.insert(row.number)
                 }
+                continue
+            }
+
+            // Where a review phrase stands, dates after it are the review's.
+            let reviewAt = reviewPhrase(in: lower)
+            let adoptionPart = reviewAt.map { String(text.prefix($0)) } ?? text
+            let adoptionLower = adoptionPart.lowercased()
+            var used = false
+            if let at = reviewAt, let date = DateFinder.dates(in: String(text.dropFirst(at))).first {
+                found.review = date.text
+                found.reviewLine = line.number
+                used = true
+                if !plainReviewOpenings.contains(where: { lower.hasPrefix($0) }) {
+                    found.warnings.append(ImportWarning(line: line.number, column: 1, message: "read '\(text)' as the next review date (\(date.text))"))
+                }
+            }
+            let statesAdoption = adoptionOpenings.contains { adoptionLower.hasPrefix($0) } || aboutThisDocument(adoptionLower)
+            let dated = adoptionLower.hasPrefix("dated") || (adoptionLower.hasPrefix("signed") && adoptionLower.contains("dated"))
+            if statesAdoption || dated {
+                var source = adoptionPart
+                if dated, let range = adoptionLower.range(of: "dated") {
+                    source = String(adoptionPart[range.upperBound...])
+                }
+                // The latest date a line gives: "adopted 2019, re-adopted 9th May 2023".
+                if let date = DateFinder.dates(in: source).filter(\.isDay).last ?? DateFinder.dates(in: source).last {
+                    adoptions.append((date, line.number, !statesAdoption, text))
+                    used = true
+                }
+            }
+            if used { found.consumed.insert(line.number) }
+            // "Signed ……… (Chair)" beside a "Dated" line goes with it.
+            if dated, used, index > 0, lines[index - 1].text.lowercased().trimmingCharacters(in: .whitespaces).hasPrefix("signed"), lines[index - 1].text.count <= 120 {
+                found.consumed.insert(lines[index - 1].number)
+            }
+        }
+        // A "Dated" line is adoption only when nothing says so more plainly.
+        let strong = adoptions.filter { !$0.weak }
+        let candidates = strong.isEmpty ? adoptions : strong
+        if let chosen = latest(candidates) {
+            found.adopted = chosen.date.text
+            found.adoptedLine = chosen.line
+            let lower = chosen.text.lowercased()
+            if chosen.weak {
+                found.warnings.append(ImportWarning(line: chosen.line, column: 1, message: "read '\(chosen.text)' as the adoption date (\(chosen.date.text)); check that this is when the council adopted it"))
+            } else if !plainAdoptionOpenings.contains(where: { lower.hasPrefix($0) }) {
+                found.warnings.append(ImportWarning(line: chosen.line, column: 1, message: "read '\(chosen.text)' as the adoption date (\(chosen.date.text))"))
+            }
+            for other in candidates where other.line != chosen.line && other.date.text != chosen.date.text {
+                found.warnings.append(ImportWarning(line: other.line, column: 1, message: "another adoption date (\(other.date.text)) is here; the latest, \(chosen.date.text), is used"))
             }
         }
         return found
     }
 
-    /// The value after a label (`Date adopted 22nd September 2020` →
-    /// `22nd September 2020`), without a trailing full stop.
-    static func after(_ text: String, prefixes: [String]) -> String? {
-        for prefix in prefixes where text.lowercased().hasPrefix(prefix.lowercased()) {
-            var value = text.dropFirst(prefix.count).trimmingCharacters(in: CharacterSet(charactersIn: " :-–\t"))
-            while value.hasSuffix(".") { value.removeLast() }
-            if value.rangeOfCharacter(from: .decimalDigits) != nil { return value }
+    /// The offset of a review phrase ("next review", "to be reviewed", …)
+    /// in a lower-cased line, when the line opens with one or a sentence of
+    /// it does.
+    static func reviewPhrase(in lower: String) -> Int? {
+        for opening in reviewOpenings {
+            if lower.hasPrefix(opening) { return 0 }
+        }
+        // After another statement, a bare "Review May 2026" says it too.
+        for opening in reviewOpenings + ["review "] {
+            for separator in [". ", "; ", ", ", " - ", " – ", "\t", "  "] {
+                if let range = lower.range(of: separator + opening) {
+                    return lower.distance(from: lower.startIndex, to: range.lowerBound) + separator.count
+                }
+            }
         }
         return nil
+    }
+
+    /// "These Standing Orders were adopted …", "This policy was approved …".
+    static func aboutThisDocument(_ lower: String) -> Bool {
+        guard lower.hasPrefix("this ") || lower.hasPrefix("these ") else { return false }
+        let head = lower.prefix(160)
+        return [" was adopted", " were adopted", " was approved", " were approved", " was re-adopted", " were re-adopted", " was ratified"].contains { head.contains($0) }
+    }
+
+    private static func latest(_ adoptions: [(date: DateFinder.Found, line: Int, weak: Bool, text: String)]) -> (date: DateFinder.Found, line: Int, weak: Bool, text: String)? {
+        var best: (date: DateFinder.Found, line: Int, weak: Bool, text: String)?
+        var bestDay: ProtocolDate?
+        for adoption in adoptions {
+            guard case .success(let day) = DateParser.parse(adoption.date.text) else { continue }
+            if bestDay == nil || bestDay!.lastDay < day.lastDay { best = adoption; bestDay = day }
+        }
+        return best
     }
 }

@@ -1,185 +1,215 @@
 import Foundation
 
-/// Reads a plain-text export line by line and writes protocol Markdown:
-/// title and council from the opening lines, headings (numbered, ALL CAPS,
-/// or listed in a "Contents" block), clause paragraphs kept as they are,
-/// bullets as lists, superscript footnote marks as GFM footnotes.
+/// Reads a plain-text export line by line and writes protocol Markdown.
+/// In order: page furniture goes (`PageFurniture`); adoption and review
+/// lines become front matter (`MetadataExtractor`); the opening lines give
+/// the title and council (`OpeningLines`); the contents list goes
+/// (`ContentsList`), its entries marking the headings; the rest becomes
+/// blocks — headings, clause paragraphs, one paragraph per sub-clause label
+/// (`LabelSplitter`), bullets, footnotes — and the file is read back with
+/// the build's parser until it builds (`BuildCheck`).
 struct TextImporter {
+    /// Every line of the source, page furniture included.
+    let allLines: [SourceLine]
+    /// The lines without page furniture: the document.
     let lines: [SourceLine]
+    let fileName: String
     private var warnings: [ImportWarning] = []
 
-    init(_ text: String) {
-        lines = SourceLines.split(text)
+    init(_ text: String, fileName: String = "imported.md") {
+        allLines = SourceLines.split(text)
+        let furniture = PageFurniture.remove(from: allLines)
+        lines = furniture.lines
+        warnings = furniture.warnings
+        self.fileName = fileName
     }
 
-    static let superscripts: [Character: Character] = ["¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9", "⁰": "0"]
-
     mutating func run() -> ImportResult {
-        let metadata = MetadataExtractor.extract(lines)
+        // A footer such as "Adopted May 2023 · Review May 2026" on every page is
+        // furniture, and still says when the document was adopted.
+        let metadata = MetadataExtractor.extract(allLines)
+        warnings += metadata.warnings
         var consumed = metadata.consumed
-        let (title, council, headerEnd) = header(consumed: &consumed)
-        let contents = contentsHeadings(from: headerEnd, consumed: &consumed)
-        var footnotes: [(String, String)] = []
+        let opening = OpeningLines.read(lines, skipping: consumed)
+        consumed.formUnion(opening.consumed)
+        warnings += opening.warnings
+        let contents = ContentsList.find(in: lines, from: opening.end, skipping: consumed)
+        consumed.formUnion(contents.consumed)
+        warnings += contents.warnings
+        var footnotes: [MarkdownBlock] = []
         for line in lines where !consumed.contains(line.number) {
-            if let (label, text) = footnoteDefinition(line.text) {
-                footnotes.append((label, text))
+            if let (label, text) = InlineText.footnoteDefinition(line.text) {
+                footnotes.append(MarkdownBlock(kind: .footnote(label: label), text: InlineText.inline(text), line: line.number))
                 consumed.insert(line.number)
             }
         }
-        let body = bodyMarkdown(consumed: consumed, contents: contents)
-        var markdown = "---\n"
-        markdown += "title: \(YAMLScalar.quote(title ?? "Untitled protocol"))\n"
-        if let council { markdown += "council: \(YAMLScalar.quote(council))\n" }
-        if metadata.adopted != nil || !metadata.history.isEmpty { markdown += "status: adopted\n" }
-        if let adopted = metadata.adopted { markdown += "adopted: \(YAMLScalar.quote(adopted))\n" }
-        if let review = metadata.review { markdown += "review: \(YAMLScalar.quote(review))\n" }
+        var blocks = bodyBlocks(consumed: consumed, contents: contents.headings) + footnotes
+
+        let title = opening.title
+        var fields = [FrontMatterField(key: "title", value: YAMLScalar.quote(title ?? "Untitled protocol"), line: opening.consumed.min() ?? 0)]
+        if let council = opening.council { fields.append(FrontMatterField(key: "council", value: YAMLScalar.quote(council), line: opening.consumed.min() ?? 0)) }
+        if metadata.adopted != nil || !metadata.history.isEmpty { fields.append(FrontMatterField(key: "status", value: "adopted", line: metadata.adoptedLine)) }
+        if let adopted = metadata.adopted { fields.append(FrontMatterField(key: "adopted", value: YAMLScalar.quote(adopted), line: metadata.adoptedLine)) }
+        if let review = metadata.review { fields.append(FrontMatterField(key: "review", value: YAMLScalar.quote(review), line: metadata.reviewLine)) }
+        if let words = CitedAs.infer(fromTitle: title) { fields.append(FrontMatterField(key: "cited_as", value: words, line: 0)) }
         if !metadata.history.isEmpty {
-            markdown += "history:\n"
+            var value = ""
             for row in metadata.history {
-                var fields = ["date: \(YAMLScalar.quote(row.date))"]
-                if !row.version.isEmpty { fields.append("version: \(YAMLScalar.quote(row.version))") }
-                if !row.change.isEmpty { fields.append("change: \(YAMLScalar.quote(row.change))") }
-                if !row.review.isEmpty { fields.append("review: \(YAMLScalar.quote(row.review))") }
-                markdown += "  - {" + fields.joined(separator: ", ") + "}\n"
+                var cells = ["date: \(YAMLScalar.quote(row.date))"]
+                if !row.version.isEmpty { cells.append("version: \(YAMLScalar.quote(row.version))") }
+                if !row.change.isEmpty { cells.append("change: \(YAMLScalar.quote(row.change))") }
+                if !row.review.isEmpty { cells.append("review: \(YAMLScalar.quote(row.review))") }
+                value += "\n  - {" + cells.joined(separator: ", ") + "}"
             }
-        }
-        markdown += "---\n\n" + body
-        if !footnotes.isEmpty {
-            markdown += "\n" + footnotes.map { "[^\($0.0)]: \(inline($0.1))" }.joined(separator: "\n\n") + "\n"
+            fields.append(FrontMatterField(key: "history", value: value, line: metadata.adoptedLine))
         }
         if title == nil {
             warnings.append(ImportWarning(line: 1, column: 1, message: "no title found in the opening lines; set 'title:' in the front matter"))
         }
-        return ImportResult(markdown: markdown, warnings: warnings)
-    }
-
-    // MARK: - Opening lines
-
-    /// The council and title from the short lines at the top.
-    private mutating func header(consumed: inout Set<Int>) -> (String?, String?, Int) {
-        var title: String?
-        var council: String?
-        var index = 0
-        while index < lines.count {
-            let line = lines[index]
-            if line.isBlank { index += 1; continue }
-            let text = line.text.trimmingCharacters(in: .whitespaces)
-            let standsAlone = index + 1 >= lines.count || lines[index + 1].isBlank
-            guard standsAlone, text.count <= 120, !text.hasSuffix("."), text.lowercased() != "contents",
-                  Self.leadingNumber(text) == nil, title == nil || council == nil else { break }
-            if let dash = text.range(of: " - "), text[..<dash.lowerBound].lowercased().hasSuffix("council") {
-                council = titleCase(String(text[..<dash.lowerBound]))
-                title = titleCase(String(text[dash.upperBound...]))
-            } else if text.lowercased().hasSuffix("council") && council == nil {
-                council = titleCase(text)
-            } else if title == nil {
-                title = titleCase(text)
-            } else {
-                break
-            }
-            consumed.insert(line.number)
-            index += 1
-        }
-        return (title, council, index)
-    }
-
-    /// Headings named in a "Contents" block (page numbers dropped), with
-    /// their level: ALL CAPS entries `##`, the others `###`.
-    private mutating func contentsHeadings(from start: Int, consumed: inout Set<Int>) -> [String: Int] {
-        guard let at = lines[start...].firstIndex(where: { !$0.isBlank }), lines[at].text.trimmingCharacters(in: .whitespaces).lowercased() == "contents" else { return [:] }
-        consumed.insert(lines[at].number)
-        var headings: [String: Int] = [:]
-        var index = at + 1
-        while index < lines.count {
-            let line = lines[index]
-            if line.isBlank {
-                if !headings.isEmpty { break }
-                index += 1
-                continue
-            }
-            var entry = line.text
-            while let last = entry.last, last.isNumber || last == "\t" || last == " " || last == "." { entry.removeLast() }
-            let key = Self.headingKey(entry)
-            if !key.isEmpty { headings[key] = isAllCaps(entry) ? 2 : 3 }
-            consumed.insert(line.number)
-            index += 1
-        }
-        return headings
-    }
-
-    static func headingKey(_ text: String) -> String {
-        var key = text.trimmingCharacters(in: .whitespaces).lowercased()
-        while let last = key.last, last == ":" || last == "." { key.removeLast() }
-        return key
+        let markdown = BuildCheck.settle(fields: &fields, blocks: &blocks, fileName: fileName, warnings: &warnings)
+        return ImportResult(markdown: markdown, warnings: warnings.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
     }
 
     // MARK: - Body
 
-    private mutating func bodyMarkdown(consumed: Set<Int>, contents: [String: Int]) -> String {
-        var blocks: [String] = []
-        var paragraph: [String] = []
+    /// A paragraph being gathered from its lines.
+    private struct OpenParagraph {
+        var pieces: [String] = []
+        var line = 0
+        /// The last source text added, to tell whether it ended a clause.
+        var lastText = ""
+    }
+
+    private mutating func bodyBlocks(consumed: Set<Int>, contents: [String: Int]) -> [MarkdownBlock] {
+        var blocks: [MarkdownBlock] = []
+        var open = OpenParagraph()
+        /// A label alone on its line waits for its text on the next.
+        var pendingLabel: (label: SubClauseLabel, line: Int)?
         func flush() {
-            if !paragraph.isEmpty { blocks.append(paragraph.joined(separator: " ")) }
-            paragraph = []
+            if !open.pieces.isEmpty {
+                blocks.append(MarkdownBlock(kind: .paragraph, text: open.pieces.joined(separator: " "), line: open.line))
+            }
+            open = OpenParagraph()
         }
+        func flushLabel() {
+            if let pending = pendingLabel {
+                blocks.append(MarkdownBlock(kind: .paragraph, text: pending.label.written, line: pending.line))
+                pendingLabel = nil
+            }
+        }
+        /// Starts a paragraph with `lead` (a label or number as written) and its text.
+        func start(_ lead: String?, _ text: Substring, line: Int) {
+            flush()
+            var body = InlineText.inline(String(text))
+            if let lead { body = body.isEmpty ? lead : lead + " " + body } else { body = InlineText.escapeStart(body) }
+            open.pieces = [body]
+            open.line = line
+            open.lastText = String(text)
+        }
+        func add(_ text: Substring, line: Int) {
+            if let pending = pendingLabel {
+                pendingLabel = nil
+                start(pending.label.written, text, line: pending.line)
+            } else if open.pieces.isEmpty {
+                start(nil, text, line: line)
+            } else {
+                // A line wrapped by a narrow column or a page break: rejoin it.
+                open.pieces.append(InlineText.inline(String(text)))
+                open.lastText = String(text)
+            }
+        }
+
         let body = lines.filter { !consumed.contains($0.number) }
         for (position, line) in body.enumerated() {
-            if line.isBlank { flush(); continue }
+            if line.isBlank {
+                if pendingLabel == nil { flush() }
+                continue
+            }
             let raw = line.text
             let text = raw.trimmingCharacters(in: .whitespaces)
             let previousBlank = position == 0 || body[position - 1].isBlank || body[position - 1].number != line.number - 1
             let nextBlank = position + 1 >= body.count || body[position + 1].isBlank
-            let alone = previousBlank && nextBlank
+            let alone = previousBlank && nextBlank && pendingLabel == nil
+            // A new clause or label starts where the text before has ended one.
+            let mayStart = open.pieces.isEmpty || Self.endsClause(open.lastText)
 
-            if let level = contents[Self.headingKey(text)], alone {
+            if let heading = heading(text, alone: alone, contents: contents, line: line.number) {
+                flushLabel()
                 flush()
-                blocks.append(String(repeating: "#", count: level) + " " + inline(text))
+                blocks.append(heading)
                 continue
-            }
-            if let (number, rest) = Self.leadingNumber(text) {
-                let parts = number.split(separator: ".").filter { !$0.isEmpty }
-                let isHeadingText = !rest.isEmpty && rest.split(separator: " ").count <= 12 && !Self.endsLikeSentence(rest)
-                if alone, isHeadingText, parts.count == 1 || (parts.count == 2 && parts[1] == "0") {
-                    flush()
-                    blocks.append("## " + inline(text))
-                    continue
-                }
-                if alone, parts.count == 2, rest.split(separator: " ").count <= 8, !Self.endsLikeSentence(rest), !rest.hasSuffix(":") {
-                    flush()
-                    blocks.append("### " + inline(text))
-                    warnings.append(ImportWarning(line: line.number, column: 1, message: "'\(text)' read as a numbered sub-heading; make it a paragraph if it is a clause"))
-                    continue
-                }
             }
             if let item = bullet(raw) {
+                flushLabel()
                 flush()
-                blocks.append(item.indent + "- " + inline(item.text))
+                blocks.append(MarkdownBlock(kind: .bullet(indent: item.indent), text: InlineText.inline(item.text), line: line.number))
                 continue
             }
-            if contents.isEmpty, alone, !text.hasPrefix("-"), isLikelyHeading(text) {
-                flush()
-                blocks.append("## " + inline(text))
-                warnings.append(ImportWarning(line: line.number, column: 1, message: "'\(text)' read as a heading"))
-                continue
-            }
-            if paragraph.isEmpty {
-                paragraph.append(escapeStart(inline(text)))
-            } else {
-                // A line broken by a page break or a narrow column: rejoin it.
-                paragraph.append(inline(text))
+            let pieces = LabelSplitter.split(text)
+            for (index, piece) in pieces.enumerated() {
+                if let (label, rest, _) = SubClauseLabel.leading(in: piece), index > 0 || mayStart || pendingLabel != nil {
+                    flushLabel()
+                    if rest.isEmpty {
+                        flush()
+                        pendingLabel = (label, line.number)
+                    } else {
+                        start(label.written, rest, line: line.number)
+                    }
+                } else if let (number, rest) = Self.leadingNumber(String(piece)), number.split(separator: ".").count >= 2, index > 0 || mayStart {
+                    // `5.1  The council's …`: a clause paragraph, its gap closed.
+                    flushLabel()
+                    start(number, Substring(rest), line: line.number)
+                } else if index == 0, Self.leadingNumber(text) != nil, text.first?.isNumber == true, mayStart, !open.pieces.isEmpty {
+                    // `1. text` after a finished sentence: a numbered item of its own.
+                    flushLabel()
+                    start(nil, piece, line: line.number)
+                } else if !piece.isEmpty {
+                    add(piece, line: line.number)
+                }
             }
         }
+        flushLabel()
         flush()
-        // Bullets of one list stay together; other blocks are separated by blank lines.
-        var out = ""
-        for (index, block) in blocks.enumerated() {
-            if index > 0 {
-                let bothItems = block.trimmingCharacters(in: .whitespaces).hasPrefix("- ") && blocks[index - 1].trimmingCharacters(in: .whitespaces).hasPrefix("- ")
-                out += bothItems ? "\n" : "\n\n"
+        return blocks
+    }
+
+    /// A heading line: numbered (`1. RULES OF DEBATE`, `2.0 THE ROLE`),
+    /// named in the contents list, or a short capitalised line standing
+    /// alone in a document with no contents list.
+    private mutating func heading(_ text: String, alone: Bool, contents: [String: Int], line: Int) -> MarkdownBlock? {
+        guard alone else { return nil }
+        if let (number, rest) = Self.leadingNumber(text) {
+            let parts = number.split(separator: ".").filter { !$0.isEmpty }
+            let words = rest.split(separator: " ").count
+            if !rest.isEmpty, words <= 12, !Self.endsLikeSentence(rest), parts.count == 1 || (parts.count == 2 && parts[1] == "0") {
+                return MarkdownBlock(kind: .heading(level: 2), text: InlineText.inline(text), line: line)
             }
-            out += block
+            if parts.count == 2, !rest.isEmpty, words <= 8, !Self.endsLikeSentence(rest), !rest.hasSuffix(":") {
+                warnings.append(ImportWarning(line: line, column: 1, message: "'\(text)' read as a numbered sub-heading; make it a paragraph if it is a clause"))
+                return MarkdownBlock(kind: .heading(level: 3), text: InlineText.inline(text), line: line)
+            }
+            return nil
         }
-        return out + "\n"
+        if SubClauseLabel.leading(in: Substring(text)) != nil { return nil }
+        if let level = contents[ContentsList.key(text)] {
+            return MarkdownBlock(kind: .heading(level: level), text: InlineText.inline(text), line: line)
+        }
+        if contents.isEmpty, !text.hasPrefix("-"), isLikelyHeading(text) {
+            warnings.append(ImportWarning(line: line, column: 1, message: "'\(text)' read as a heading"))
+            return MarkdownBlock(kind: .heading(level: 2), text: InlineText.inline(text), line: line)
+        }
+        return nil
+    }
+
+    /// The text so far ends a clause: a full stop, colon or semicolon, or
+    /// the `and` / `or` that ends an item of a list.
+    static func endsClause(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let last = trimmed.last else { return true }
+        if ".:;!?".contains(last) { return true }
+        if "\"'”’)".contains(last), let before = trimmed.dropLast().last, ".:;!?".contains(before) { return true }
+        let lastWord = trimmed.split(separator: " ").last.map { $0.lowercased() } ?? ""
+        return lastWord == "and" || lastWord == "or"
     }
 
     /// `1.`, `2.0`, `2.1`, `1.1.` at the start, and the text after it.
@@ -190,6 +220,7 @@ struct TextImporter {
         while let first = body.first, first.isASCII, first.isNumber || first == "." {
             number.append(first)
             body = body.dropFirst()
+            if number.count > 24 { return nil }
         }
         guard !number.isEmpty, number.first!.isNumber, let next = body.first, next == " " || next == "\t" else { return nil }
         guard number.split(separator: ".").allSatisfy({ $0.count <= 3 }) else { return nil }
@@ -217,102 +248,8 @@ struct TextImporter {
     private func isLikelyHeading(_ text: String) -> Bool {
         let words = text.split(separator: " ")
         guard words.count <= 10, !Self.endsLikeSentence(text), !text.hasSuffix(":"), text.first?.isUppercase == true else { return false }
-        if isAllCaps(text) { return true }
+        if InlineText.isAllCaps(text) { return true }
         let small: Set<String> = ["a", "an", "and", "of", "on", "the", "for", "to", "in", "between", "with", "by"]
         return words.count <= 8 && words.allSatisfy { small.contains($0.lowercased()) || $0.first?.isUppercase == true || !($0.first?.isLetter ?? false) }
     }
-
-    private func isAllCaps(_ text: String) -> Bool {
-        let letters = text.filter(\.isLetter)
-        return letters.count >= 2 && letters.allSatisfy { $0.isUppercase }
-    }
-
-    // MARK: - Inline text
-
-    /// Footnote marks and bare addresses; everything else as written.
-    private func inline(_ text: String) -> String {
-        var out = ""
-        var pendingDigits = ""
-        for character in text {
-            if let digit = Self.superscripts[character] {
-                pendingDigits.append(digit)
-                continue
-            }
-            if !pendingDigits.isEmpty { out += "[^\(pendingDigits)]"; pendingDigits = "" }
-            out.append(character)
-        }
-        if !pendingDigits.isEmpty { out += "[^\(pendingDigits)]" }
-        return autolink(out)
-    }
-
-    /// `https://…` becomes `<https://…>` unless it already is one.
-    private func autolink(_ text: String) -> String {
-        guard text.contains("http") else { return text }
-        var out = ""
-        var rest = Substring(text)
-        while let range = rest.range(of: "https://") ?? rest.range(of: "http://") {
-            let before = rest[..<range.lowerBound]
-            out += before
-            var end = range.lowerBound
-            while end < rest.endIndex, !rest[end].isWhitespace, rest[end] != ">" { end = rest.index(after: end) }
-            var url = String(rest[range.lowerBound..<end])
-            var trailing = ""
-            while let last = url.last, ".,;:)".contains(last) { trailing = String(last) + trailing; url.removeLast() }
-            if before.hasSuffix("<") { out += url } else { out += "<\(url)>" }
-            out += trailing
-            rest = rest[end...]
-        }
-        return out + rest
-    }
-
-    /// Characters that would start Markdown structure at the start of a paragraph.
-    private func escapeStart(_ text: String) -> String {
-        for prefix in ["#", ">", "+ ", "=", "|"] where text.hasPrefix(prefix) { return "\\" + text }
-        return text
-    }
-
-    private func footnoteDefinition(_ text: String) -> (String, String)? {
-        var label = ""
-        var rest = Substring(text.trimmingCharacters(in: .whitespaces))
-        while let first = rest.first, let digit = Self.superscripts[first] {
-            label.append(digit)
-            rest = rest.dropFirst()
-        }
-        guard !label.isEmpty, rest.first == " " else { return nil }
-        return (label, rest.trimmingCharacters(in: .whitespaces))
-    }
-
-    // MARK: - Front matter values
-
-    /// "CHESHIRE COUNCILLOR-OFFICER PROTOCOL" → "Cheshire Councillor-Officer Protocol";
-    /// other lines as written.
-    private func titleCase(_ text: String) -> String {
-        guard isAllCaps(text) else { return text }
-        let small: Set<String> = ["a", "an", "and", "of", "on", "the", "for", "to", "in", "between"]
-        let acronyms: Set<String> = ["rfo", "lga", "uk", "nalc", "slcc", "gdpr", "ict"]
-        return text.lowercased().split(separator: " ", omittingEmptySubsequences: false).enumerated().map { index, word in
-            if index > 0, small.contains(String(word)) { return String(word) }
-            // Capitalise each part of hyphenated and slashed words.
-            var out = ""
-            var capitalise = true
-            var part = ""
-            func finish() {
-                out += acronyms.contains(part.lowercased()) ? part.uppercased() : part
-                part = ""
-            }
-            for character in word {
-                if character.isLetter {
-                    part.append(capitalise ? Character(character.uppercased()) : character)
-                    capitalise = false
-                } else {
-                    finish()
-                    out.append(character)
-                    capitalise = "-/(".contains(character)
-                }
-            }
-            finish()
-            return out
-        }.joined(separator: " ")
-    }
-
 }

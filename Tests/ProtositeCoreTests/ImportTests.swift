@@ -65,7 +65,7 @@ struct ImportTests {
     }
 
     @Test func metadataLeavesTheBody() throws {
-        let result = Importer.importText("Example Parish Council\n\nGRANTS POLICY\n\n1. Scope\n\n1.1 Grants are small.\n\n*Date adopted 3rd March 2021\nDate to be Reviewed March 2024*\n")
+        let result = try Importer.importText("Example Parish Council\n\nGRANTS POLICY\n\n1. Scope\n\n1.1 Grants are small.\n\n*Date adopted 3rd March 2021\nDate to be Reviewed March 2024*\n")
         #expect(result.markdown.contains("title: Grants Policy\n"))
         #expect(result.markdown.contains("council: Example Parish Council\n"))
         #expect(result.markdown.contains("adopted: 3rd March 2021\n"))
@@ -75,7 +75,7 @@ struct ImportTests {
     }
 
     @Test func bulletsPageBreaksAndAddresses() throws {
-        let result = Importer.importText("TITLE\n\nA paragraph broken\u{0C}\nacross a page.\n\n• first\n• second\n  o nested\n\nSee https://example.org/guide. # not a heading\n")
+        let result = try Importer.importText("TITLE\n\nA paragraph broken\u{0C}\nacross a page.\n\n• first\n• second\n  o nested\n\nSee https://example.org/guide. # not a heading\n")
         #expect(result.markdown.contains("A paragraph broken across a page."))
         #expect(result.markdown.contains("- first\n- second\n  - nested"))
         #expect(result.markdown.contains("<https://example.org/guide>."))
