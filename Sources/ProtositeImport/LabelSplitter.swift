@@ -51,7 +51,7 @@ enum LabelSplitter {
     /// A label followed by a gap (two spaces when punctuated, three when
     /// bare) and text, or a two-part number (`5.2`) followed by two spaces.
     static func startsRunTogether(_ text: Substring) -> Bool {
-        if let (label, rest, gap) = SubClauseLabel.leading(in: text), !rest.isEmpty {
+        if let (label, rest, gap) = ExportLabel.leading(in: text), !rest.isEmpty {
             return label.style == .bare ? gap >= 3 : gap >= 2
         }
         if let (number, _) = TextImporter.leadingNumber(String(text.prefix(12))), number.split(separator: ".").count >= 2 {

@@ -51,7 +51,7 @@ enum MetadataExtractor {
             let lower = text.lowercased()
             defer { index += 1 }
             guard !text.isEmpty, text.count <= maximumLineLength,
-                  TextImporter.leadingNumber(text) == nil, SubClauseLabel.leading(in: Substring(text)) == nil else { continue }
+                  TextImporter.leadingNumber(text) == nil, ExportLabel.leading(in: Substring(text)) == nil else { continue }
 
             if text.contains("\t"), lower.contains("version") {
                 // A version table: a header of tab-separated columns, then rows.

@@ -62,7 +62,7 @@ enum OpeningLines {
         guard text.count >= 3, text.count <= 120, !text.hasSuffix("."), !text.hasSuffix(":"), !text.hasSuffix(","), !text.hasSuffix(";") else { return false }
         guard text.split(separator: " ").count <= 16, text.contains(where: \.isLetter) else { return false }
         guard !ContentsList.titles.contains(text.lowercased()) else { return false }
-        return TextImporter.leadingNumber(text) == nil && SubClauseLabel.leading(in: Substring(text)) == nil
+        return TextImporter.leadingNumber(text) == nil && ExportLabel.leading(in: Substring(text)) == nil
     }
 
     static func isCouncil(_ text: String) -> Bool {

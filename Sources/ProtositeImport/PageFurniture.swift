@@ -105,7 +105,7 @@ enum PageFurniture {
         let text = raw.trimmingCharacters(in: .whitespaces)
         // A sentence or a list item's text ends in punctuation; a running head seldom does.
         guard text.count >= 4, text.count <= maximumLength, let last = text.last, !".:;,".contains(last) else { return nil }
-        guard TextImporter.leadingNumber(text) == nil, SubClauseLabel.leading(in: Substring(text)) == nil else { return nil }
+        guard TextImporter.leadingNumber(text) == nil, ExportLabel.leading(in: Substring(text)) == nil else { return nil }
         guard !"•·▪◦".contains(text.first!), !["- ", "* ", "o "].contains(where: { text.hasPrefix($0) }) else { return nil }
         guard text.filter(\.isLetter).count >= 4 else { return nil }
         var key = ""

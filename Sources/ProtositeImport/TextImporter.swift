@@ -84,7 +84,7 @@ struct TextImporter {
         var blocks: [MarkdownBlock] = []
         var open = OpenParagraph()
         /// A label alone on its line waits for its text on the next.
-        var pendingLabel: (label: SubClauseLabel, line: Int)?
+        var pendingLabel: (label: ExportLabel, line: Int)?
         func flush() {
             if !open.pieces.isEmpty {
                 blocks.append(MarkdownBlock(kind: .paragraph, text: open.pieces.joined(separator: " "), line: open.line))
@@ -147,7 +147,7 @@ struct TextImporter {
             }
             let pieces = LabelSplitter.split(text)
             for (index, piece) in pieces.enumerated() {
-                if let (label, rest, _) = SubClauseLabel.leading(in: piece), index > 0 || mayStart || pendingLabel != nil {
+                if let (label, rest, _) = ExportLabel.leading(in: piece), index > 0 || mayStart || pendingLabel != nil {
                     flushLabel()
                     if rest.isEmpty {
                         flush()
@@ -190,7 +190,7 @@ struct TextImporter {
             }
             return nil
         }
-        if SubClauseLabel.leading(in: Substring(text)) != nil { return nil }
+        if ExportLabel.leading(in: Substring(text)) != nil { return nil }
         if let level = contents[ContentsList.key(text)] {
             return MarkdownBlock(kind: .heading(level: level), text: InlineText.inline(text), line: line)
         }

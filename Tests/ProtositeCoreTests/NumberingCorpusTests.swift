@@ -74,6 +74,23 @@ struct NumberingCorpusTests {
         return String(rest[..<next.lowerBound])
     }
 
+    @Test func importingThePDFExportIntoAnEmptyContentFolderBuildsToTheSameAnchorsAndLinks() throws {
+        // As a clerk would: `protosite import raw/standing-orders.txt --output content`, then `protosite build`.
+        let project = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: project) }
+        try FileManager.default.createDirectory(at: project.appendingPathComponent("content"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: TestSupport.numberingRoot.appendingPathComponent("protosite.yml"), to: project.appendingPathComponent("protosite.yml"))
+        let raw = TestSupport.numberingRoot.appendingPathComponent("raw/standing-orders.txt").path
+        let imported = try TestSupport.run(["import", raw, "--output", project.appendingPathComponent("content").path])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let build = try TestSupport.run(["build", "--root", project.path, "--output", project.appendingPathComponent("site").path, "--today", "2026-12-02", "--strict"])
+        #expect(build.status == 0, "\(build.stderr)")
+        let plan = try SiteBuilder(fileSystem: .disk(root: project.path), today: Self.today).plan()
+        try Self.check(plan)
+        #expect(plan.site?.protocols.first?.document.metadata.review?.description == "2027-05")
+        #expect(plan.site?.protocols.first?.document.metadata.citedAs == ["standing order"])
+    }
+
     @Test func theHandWrittenFileGivesExactlyTheExpectedAnchorsAndLinks() throws {
         let plan = try SiteBuilder(fileSystem: .disk(root: TestSupport.numberingRoot.path), today: Self.today).plan()
         try Self.check(plan)

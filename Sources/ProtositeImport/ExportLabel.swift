@@ -5,7 +5,7 @@ import Foundation
 /// followed by a wide gap (a PDF's tab stop). SPEC §4 "Sub-clauses" reads
 /// labels from paragraphs that start with one, so the importer finds them
 /// to give each its own paragraph.
-struct SubClauseLabel: Equatable {
+struct ExportLabel: Equatable {
     enum Style: Equatable {
         /// `a.`
         case dotted
@@ -58,15 +58,15 @@ struct SubClauseLabel: Equatable {
     /// after it and the spaces that follow it. The label must be followed
     /// by white space or end the text; a bare label needs three spaces or a
     /// tab, since `A person` and `I think` start ordinary sentences.
-    static func leading(in text: Substring) -> (label: SubClauseLabel, rest: Substring, gap: Int)? {
+    static func leading(in text: Substring) -> (label: ExportLabel, rest: Substring, gap: Int)? {
         guard let first = text.first else { return nil }
-        var label: SubClauseLabel?
+        var label: ExportLabel?
         var after = text.startIndex
         if first == "(" {
             guard let close = text.prefix(8).firstIndex(of: ")") else { return nil }
             let core = text[text.index(after: text.startIndex)..<close]
             guard isCore(core, digits: true) else { return nil }
-            label = SubClauseLabel(core: String(core), style: .bracketed)
+            label = ExportLabel(core: String(core), style: .bracketed)
             after = text.index(after: close)
         } else {
             let core = text.prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }
@@ -76,11 +76,11 @@ struct SubClauseLabel: Equatable {
                 let closing = text[after] == ")"
                 // `1.` opens a numbered clause or list item, not a label.
                 guard isCore(core, digits: closing) else { return nil }
-                label = SubClauseLabel(core: String(core), style: closing ? .closing : .dotted)
+                label = ExportLabel(core: String(core), style: closing ? .closing : .dotted)
                 after = text.index(after: after)
             } else {
                 guard isCore(core, digits: false) else { return nil }
-                label = SubClauseLabel(core: String(core), style: .bare)
+                label = ExportLabel(core: String(core), style: .bare)
             }
         }
         guard let found = label else { return nil }
