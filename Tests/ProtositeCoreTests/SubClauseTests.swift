@@ -125,6 +125,17 @@ struct SubClauseTests {
         #expect(heading.document.clauses.map(\.anchor) == ["clause-1", "clause-1-1", "clause-1-2"])
     }
 
+    @Test func aClauseWrittenWithADashBeforeItsFirstLabelOpensIt() throws {
+        let found = try anchors("\n## Part 3\n\n7.—(1) A member must not bully.\n\n(2) A member must not:\n\n(a) disclose confidences;\n\n8.–(1) Next.\n")
+        #expect(found == ["clause-7", "clause-7-1", "clause-7-2", "clause-7-2-a", "clause-8", "clause-8-1"])
+    }
+
+    @Test func aRepeatedLabelInAListItemIsOneWarning() throws {
+        let result = try parsed("\n## 8. Scope\n\n- (1) first\n- (1) again\n")
+        #expect(result.document.clauses.map(\.anchor) == ["clause-8", "clause-8-1"])
+        #expect(result.diagnostics.count == 1, "\(result.diagnostics.map(\.formatted))")
+    }
+
     @Test func listItemsThatStartWithALabelAreSubClauses() throws {
         let found = try anchors("\n## 3. Meetings\n\n- (a) open to the public;\n- (b) notice given.\n")
         #expect(found == ["clause-3", "clause-3-a", "clause-3-b"])
@@ -150,5 +161,33 @@ struct SubClauseTests {
         #expect(number.description == cited)
         #expect(ClauseNumber(cited: cited) == number)
         #expect(ClauseNumber(cited: cited.uppercased())?.anchor == anchor)
+    }
+}
+
+@Suite("Numbered lines without blank lines between them")
+struct NumberedLineTests {
+    func parsed(_ body: String) throws -> ProtocolDocument {
+        var diagnostics: [Diagnostic] = []
+        let file = SourceFile(path: "content/p.md", text: TestSupport.protocolFile(body: body))
+        let document = try #require(ProtocolParser(config: SiteConfig()).parse(file, diagnostics: &diagnostics))
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.formatted))")
+        return document
+    }
+
+    @Test func labelsTypedOneToALineAreEachASubClause() throws {
+        let document = try parsed("\n## 1. Debate\n\na. Motions are taken in order.\nb. A motion is seconded.\n(i) first part;\n(ii) second part.\n")
+        #expect(document.clauses.map(\.anchor) == ["clause-1", "clause-1-a", "clause-1-b", "clause-1-b-i", "clause-1-b-ii"])
+        // Each keeps the line it was written on (front matter takes lines 1–5).
+        #expect(document.clauses.map(\.line) == [7, 9, 10, 11, 12])
+    }
+
+    @Test func clauseNumbersTypedOneToALineAreEachAClause() throws {
+        let document = try parsed("\n## 4. Money\n\n4.1 The budget.\n4.2 The precept.\n")
+        #expect(document.clauses.map(\.anchor) == ["clause-4", "clause-4.1", "clause-4.2"])
+    }
+
+    @Test func aSentenceThatWrapsOntoALabelStaysWhole() throws {
+        let document = try parsed("\n## 1. Debate\n\nThe chair decides, and under rule\n(a) of the old orders the clerk advises.\n")
+        #expect(document.clauses.map(\.anchor) == ["clause-1"])
     }
 }

@@ -133,13 +133,22 @@ extension ClauseNumber {
         }
         guard sawDigit else { return nil }
         if digitsInPart > 0 { parts += 1 }
-        guard parts >= minimumParts else { return nil }
-        if end < utf8.endIndex {
+        // `7.—(1) A member must…`, as statutory instruments (and the Welsh
+        // model code of conduct) write a clause whose text opens a sub-clause.
+        let dashAfterDot = digitsInPart == 0 && startsWithDash(text.utf8[end...])
+        guard parts >= minimumParts || dashAfterDot else { return nil }
+        if end < utf8.endIndex, !dashAfterDot {
             let next = utf8[end]
             guard next == 32 || next == 9 || next == 10 || next == 0xC2 else { return nil }
         }
         let written = String(text[text.startIndex..<end])
         guard let number = ClauseNumber(written) else { return nil }
         return (number, written.utf8.count)
+    }
+
+    /// An en or em dash followed by a bracketed label: `—(1)`, `–(a)`.
+    static func startsWithDash(_ bytes: Substring.UTF8View.SubSequence) -> Bool {
+        let head = Array(bytes.prefix(4))
+        return head.count == 4 && head[0] == 0xE2 && head[1] == 0x80 && (head[2] == 0x93 || head[2] == 0x94) && head[3] == UInt8(ascii: "(")
     }
 }

@@ -103,7 +103,9 @@ struct ClauseFinder {
                             openLabelAfterNumber(0, in: &item.children[0], state: &state, diagnostics: &diagnostics)
                         }
                         rest = rest.dropFirst()
-                    } else if claimSubClause(text: text, form: .listItem, node: &item, state: &state, diagnostics: &diagnostics) {
+                    } else if SubClauseLabel.leading(in: Substring(text)) != nil {
+                        // Claimed or not (a repeat, a preamble), the first paragraph is the item's label: not visited again.
+                        claimSubClause(text: text, form: .listItem, node: &item, state: &state, diagnostics: &diagnostics)
                         rest = rest.dropFirst()
                     }
                 }
@@ -177,8 +179,10 @@ struct ClauseFinder {
     private func openLabelAfterNumber(_ offset: Int, in node: inout MarkdownNode, state: inout State, diagnostics: inout [Diagnostic]) {
         guard let first = node.children.first, case .text(let text) = first.kind else { return }
         let utf8 = text.utf8
-        var start = utf8.index(utf8.startIndex, offsetBy: min(offset, utf8.count))
+        let numberEnd = utf8.index(utf8.startIndex, offsetBy: min(offset, utf8.count))
+        var start = numberEnd
         while start < utf8.endIndex, utf8[start] == 0x20 || utf8[start] == 0x09 { start = utf8.index(after: start) }
+        if ClauseNumber.startsWithDash(utf8[start...]) { start = utf8.index(start, offsetBy: 3) }
         guard let label = SubClauseLabel.leading(in: text[start...]) else { return }
         guard let number = place(label, state: &state) else { return }
         let line = node.line + bodyFirstLine - 1
@@ -188,7 +192,9 @@ struct ClauseFinder {
         }
         let labelEnd = utf8.index(start, offsetBy: label.writtenLength)
         var pieces: [MarkdownNode] = []
-        if start > utf8.startIndex { pieces.append(MarkdownNode(.text(String(text[..<start])), line: first.line, column: first.column)) }
+        // The number, what stands between it and the label, the label, the rest: the number stays a text of its own to become its link.
+        if numberEnd > utf8.startIndex { pieces.append(MarkdownNode(.text(String(text[..<numberEnd])), line: first.line, column: first.column)) }
+        if start > numberEnd { pieces.append(MarkdownNode(.text(String(text[numberEnd..<start])), line: first.line, column: first.column)) }
         pieces.append(MarkdownNode(.text(String(text[start..<labelEnd])), line: first.line, column: first.column, id: number.anchor))
         if labelEnd < utf8.endIndex { pieces.append(MarkdownNode(.text(String(text[labelEnd...])), line: first.line, column: first.column)) }
         node.children.replaceSubrange(0..<1, with: pieces)

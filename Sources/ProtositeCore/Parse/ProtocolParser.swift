@@ -48,7 +48,7 @@ public struct ProtocolParser: Sendable {
             diagnostics += RawHTMLCheck.warnings(in: tree, path: file.path, bodyFirstLine: split.bodyFirstLine)
         }
         let finder = ClauseFinder(path: file.path, bodyFirstLine: split.bodyFirstLine)
-        let found = finder.find(in: tree, diagnostics: &diagnostics)
+        let found = finder.find(in: NumberedLineSplitter.split(tree), diagnostics: &diagnostics)
         let sections = SectionWalker.sections(of: found.document, title: metadata.title)
         var reviewPosition = (line: 1, column: 1)
         if reading.frontMatter.review != nil {

@@ -61,7 +61,7 @@ struct ClauseDecorator {
             // The written number ("2.0", "4.") or label ("(a)", "B.") becomes the link when the text starts with it.
             // A sub-clause's link says how deep it stands, so the stylesheet can indent it.
             let linkClass = number.isSubClause ? "clause-number sub-\(min(number.labels.count, 4))" : "clause-number"
-            if wrapLeadingNumber(in: &node, anchor: escapedID, label: label, linkClass: linkClass, isSubClause: number.isSubClause) { return }
+            if wrapLeadingNumber(in: &node, number: number, anchor: escapedID, label: label, linkClass: linkClass) { return }
             let link = MarkdownNode(.trustedHTML("<a class=\"permalink\" href=\"#\(escapedID)\" aria-label=\"\(HTMLEscaping.escape(label))\">¶</a> "))
             if case .item = node.kind, let first = node.children.first, case .paragraph = first.kind {
                 node.children[0].children.insert(link, at: 0)
@@ -77,29 +77,28 @@ struct ClauseDecorator {
     /// Replaces the clause number or sub-clause label at the start of the
     /// node's first text with a link to the clause. False when the text
     /// does not start with it.
-    private func wrapLeadingNumber(in node: inout MarkdownNode, anchor: String, label: String, linkClass: String, isSubClause: Bool) -> Bool {
-        let marker: LeadingMarker
-        switch node.kind {
-        case .item:
+    private func wrapLeadingNumber(in node: inout MarkdownNode, number: ClauseNumber, anchor: String, label: String, linkClass: String) -> Bool {
+        let isSubClause = number.isSubClause
+        let marker: LeadingMarker = isSubClause ? .label : .number(number)
+        if case .item = node.kind {
             guard !node.children.isEmpty, case .paragraph = node.children[0].kind else { return false }
-            marker = isSubClause ? .label : .number(minimumParts: 2)
             return wrapLeadingNumber(in: &node.children[0], marker: marker, anchor: anchor, label: label, linkClass: linkClass)
-        case .heading:
-            marker = .number(minimumParts: 1)
-        default:
-            marker = isSubClause ? .label : .number(minimumParts: 2)
         }
         return wrapLeadingNumber(in: &node, marker: marker, anchor: anchor, label: label, linkClass: linkClass)
     }
 
-    /// What a clause's text starts with: a number (`2.1`) or a label (`(a)`).
+    /// What a clause's text starts with: its own number (`2.1`, `7.`) or a
+    /// label (`(a)`). A number that is not the clause's (an ordered-list
+    /// clause whose text starts "3 councillors…") is not its link.
     private enum LeadingMarker {
-        case number(minimumParts: Int)
+        case number(ClauseNumber)
         case label
 
         func length(in text: String) -> Int? {
             switch self {
-            case .number(let minimumParts): return ClauseNumber.leading(in: text, minimumParts: minimumParts)?.1
+            case .number(let number):
+                guard let (found, length) = ClauseNumber.leading(in: text, minimumParts: 1), found == number else { return nil }
+                return length
             case .label: return SubClauseLabel.leading(in: Substring(text))?.writtenLength
             }
         }
