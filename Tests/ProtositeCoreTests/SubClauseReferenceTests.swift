@@ -86,6 +86,80 @@ struct SubClauseReferenceTests {
         try expectLinks("See standing orders 4(1), (2) and (3).", ["4(1)→../so/#clause-4-1", "(2)→../so/#clause-4-2", "(3)→../so/#clause-4-3"])
     }
 
+    /// A document with the model's 5(i) and 5(j), and 4(d)(viii).
+    static let model = TestSupport.protocolFile("title: Model\ncouncil: C\nslug: model\ncited_as: [standing order]\nreview: 2027-06", body: """
+
+    ## 4. Meetings
+
+    a. One.
+
+    b. Two.
+
+    c. Three.
+
+    d. Four:
+
+    (i) one;
+
+    (ii) two;
+
+    (iii) three;
+
+    (iv) four;
+
+    (v) five;
+
+    (vi) six;
+
+    (vii) seven;
+
+    (viii) eight.
+
+    ## 5. Voting
+
+    a. One.
+
+    b. Two.
+
+    c. Three.
+
+    d. Four.
+
+    e. Five.
+
+    f. Six.
+
+    g. Seven.
+
+    h. Eight.
+
+    i. Nine.
+
+    j. Ten.
+
+    """)
+
+    func modelLinks(_ sentence: String) throws -> [String] {
+        let plan = try TestSupport.plan([
+            "content/model.md": Self.model,
+            "content/test.md": TestSupport.protocolFile("title: Test\ncouncil: C\nslug: test\nreview: 2027-06", body: "\n## 1. Only\n\n1.1 \(sentence)\n"),
+        ])
+        #expect(plan.diagnostics.isEmpty, "\(plan.diagnostics.map(\.formatted))")
+        let page = try #require(TestSupport.text(plan, "test/index.html"))
+        let pattern = try NSRegularExpression(pattern: "<a class=\"xref\" href=\"([^\"]*)\">([^<]*)</a>")
+        return pattern.matches(in: page, range: NSRange(page.startIndex..., in: page)).map { match in
+            String(page[Range(match.range(at: 2), in: page)!]) + "→" + String(page[Range(match.range(at: 1), in: page)!])
+        }
+    }
+
+    @Test func standingOrders5iAnd_j_LinkTheLetterIAndItsSiblingJ() throws {
+        #expect(try modelLinks("See standing orders 5(i) and (j).") == ["5(i)→../model/#clause-5-i", "(j)→../model/#clause-5-j"])
+    }
+
+    @Test func fourDviiiIsTheRomanEightUnderTheLetterD() throws {
+        #expect(try modelLinks("See standing order 4D(viii).") == ["4D(viii)→../model/#clause-4-d-viii"])
+    }
+
     @Test func aCapitalAgainstTheNumberIsALabel_4D_viii() throws {
         try expectLinks("See standing order 4B(ii) and standing order 1K.", ["4B(ii)→../so/#clause-4", "1K→../so/#clause-1-k"])
         try expectLinks("See standing order 1J(ii).", ["1J(ii)→../so/#clause-1-j-ii"])
