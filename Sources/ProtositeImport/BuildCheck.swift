@@ -8,9 +8,12 @@ import ProtositeCore
 /// with a warning at the line of the source file, and the file is read
 /// again, a bounded number of times.
 enum BuildCheck {
-    /// Each round can only make blocks plainer; three demotions make any
-    /// block inert, so a few rounds always settle.
-    static let maximumRounds = 5
+    /// Each round can only make blocks plainer, and three demotions make a
+    /// block inert, so rounds always settle; but one demotion can expose
+    /// another (a heading made plain hands its labels to the clause above,
+    /// where they may repeat), so allow a chain of them. Rounds stop as
+    /// soon as nothing changes.
+    static let maximumRounds = 30
 
     /// A word joiner (U+2060), written as an entity. A demoted clause or
     /// sub-clause paragraph starts with it: the reader sees `4.1 The …`

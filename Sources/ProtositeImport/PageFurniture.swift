@@ -80,8 +80,15 @@ enum PageFurniture {
     enum Confidence { case certain, likely }
 
     /// `Page 3 of 17`, `Page 3`, `3 of 17`, `- 3 -`, `– 3 –`, `[3]`, `p. 3`: certain;
-    /// a number alone (`2`): likely.
+    /// a number alone (`2`): likely. A running head that carries the page
+    /// mark after a wide gap (`Parish Council – Standing Orders      Page 2 of 9`)
+    /// is certain too: the gap is a tab stop, never prose.
     static func pageNumber(_ raw: String) -> Confidence? {
+        if raw.count <= maximumLength * 2, let gap = raw.range(of: "   ", options: .backwards) {
+            let head = raw[..<gap.lowerBound].trimmingCharacters(in: .whitespaces)
+            let tail = raw[gap.upperBound...].trimmingCharacters(in: .whitespaces)
+            if !head.isEmpty, !tail.isEmpty, tail.lowercased().hasPrefix("page"), pageNumber(tail) == .certain, runningKey(head) != nil { return .certain }
+        }
         let text = raw.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty, text.count <= 30 else { return nil }
         let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" })

@@ -120,6 +120,9 @@ struct TextImporter {
         }
 
         let body = lines.filter { !consumed.contains($0.number) }
+        /// The last single-letter label met, so that `o` after `n` is read
+        /// as a letter and not as the `o` bullet PDF exports draw.
+        var lastLetter: Character?
         for (position, line) in body.enumerated() {
             if line.isBlank {
                 if pendingLabel == nil { flush() }
@@ -133,13 +136,13 @@ struct TextImporter {
             // A new clause or label starts where the text before has ended one.
             let mayStart = open.pieces.isEmpty || Self.endsClause(open.lastText)
 
-            if let heading = heading(text, alone: alone, contents: contents, line: line.number) {
+            if let heading = heading(text, alone: alone, afterEnd: mayStart && pendingLabel == nil, contents: contents, line: line.number) {
                 flushLabel()
                 flush()
                 blocks.append(heading)
                 continue
             }
-            if let item = bullet(raw) {
+            if let item = bullet(raw), !Self.continuesLetters(text, after: lastLetter) {
                 flushLabel()
                 flush()
                 blocks.append(MarkdownBlock(kind: .bullet(indent: item.indent), text: InlineText.inline(item.text), line: line.number))
@@ -147,7 +150,10 @@ struct TextImporter {
             }
             let pieces = LabelSplitter.split(text)
             for (index, piece) in pieces.enumerated() {
-                if let (label, rest, _) = ExportLabel.leading(in: piece), index > 0 || mayStart || pendingLabel != nil {
+                // A label set off by a tab stop's gap starts a rule even after a line
+                // without a full stop (a sub-heading such as "Full Council meetings").
+                if let (label, rest, gap) = ExportLabel.leading(in: piece), index > 0 || mayStart || pendingLabel != nil || (gap >= 3 && !rest.isEmpty) {
+                    if let letter = label.core.first, label.core.count == 1, letter.isLetter, Self.follows(letter, lastLetter) { lastLetter = letter }
                     flushLabel()
                     if rest.isEmpty {
                         flush()
@@ -176,7 +182,14 @@ struct TextImporter {
     /// A heading line: numbered (`1. RULES OF DEBATE`, `2.0 THE ROLE`),
     /// named in the contents list, or a short capitalised line standing
     /// alone in a document with no contents list.
-    private mutating func heading(_ text: String, alone: Bool, contents: [String: Int], line: Int) -> MarkdownBlock? {
+    private mutating func heading(_ text: String, alone: Bool, afterEnd: Bool, contents: [String: Int], line: Int) -> MarkdownBlock? {
+        // `1.    RULES OF DEBATE AT MEETINGS` with its first rule on the very
+        // next line, as PDF exports set model standing orders: a numbered
+        // line in capitals after a finished sentence is a heading too.
+        if !alone, afterEnd, let (number, rest) = Self.leadingNumber(text), number.split(separator: ".").filter({ !$0.isEmpty }).count == 1,
+           rest.split(separator: " ").count <= 12, InlineText.isAllCaps(rest), !Self.endsLikeSentence(rest) {
+            return MarkdownBlock(kind: .heading(level: 2), text: InlineText.inline(text), line: line)
+        }
         guard alone else { return nil }
         if let (number, rest) = Self.leadingNumber(text) {
             let parts = number.split(separator: ".").filter { !$0.isEmpty }
@@ -199,6 +212,21 @@ struct TextImporter {
             return MarkdownBlock(kind: .heading(level: 2), text: InlineText.inline(text), line: line)
         }
         return nil
+    }
+
+    /// True when `letter` starts or carries on a run of letter labels (`a`,
+    /// or the letter after the last one), as roman `i`, `v` under `n` do not.
+    static func follows(_ letter: Character, _ last: Character?) -> Bool {
+        let lower = Character(letter.lowercased())
+        guard let last else { return lower == "a" }
+        guard let code = last.lowercased().unicodeScalars.first?.value, let next = Unicode.Scalar(code + 1) else { return false }
+        return lower == "a" || lower == Character(next)
+    }
+
+    /// `o     During the debate…` right after rule `n`: the next letter, not a bullet.
+    static func continuesLetters(_ text: String, after last: Character?) -> Bool {
+        guard let last, let first = text.first, first == "o" || first == "O" else { return false }
+        return last == (first == "o" ? "n" : "N")
     }
 
     /// The text so far ends a clause: a full stop, colon or semicolon, or

@@ -85,7 +85,6 @@ struct ImportPropertyTests {
     }
 
     @Test func everyRandomExportImportsToMarkdownTheBuildReadsWithoutError() throws {
-        let started = Date()
         var failures: [String] = []
         var demoted = 0
         for seed in UInt64(1)...300 {
@@ -107,7 +106,6 @@ struct ImportPropertyTests {
         #expect(failures.isEmpty, "\(failures.prefix(5))")
         // The documents do hold what would not build: the check had work to do.
         #expect(demoted > 100, "\(demoted) blocks made plain text")
-        #expect(Date().timeIntervalSince(started) < 10)
     }
 
     @Test func theSameDocumentImportsToTheSameBytes() throws {

@@ -44,7 +44,34 @@ struct ImportRulesTests {
         #expect(body.contains("6.1 Payments follow regulation 4.2 of the Financial Regulations.\n\n6.2 Receipts are banked weekly."))
     }
 
+    @Test func aCapitalisedNumberedHeadingWithItsFirstRuleOnTheNextLineIsAHeading() throws {
+        let body = try body("RULES\n\n1.    USE OF THE PAVILION\na     The pavilion is booked through the clerk.\nb     Bookings are confirmed in writing.\n")
+        #expect(body.contains("## 1.    USE OF THE PAVILION\n\na. The pavilion is booked through the clerk.\n\nb. Bookings are confirmed in writing."))
+    }
+
+    @Test func theLetterOAfterNIsARuleNotABullet() throws {
+        let letters = "abcdefghijklmn".map { "\($0)     Rule \($0) of the list.\n" }.joined()
+        let body = try body("RULES\n\n2.    ALLOTMENTS\n" + letters + "o     Rule o of the list.\n\nNotes:\n\no a bullet in a list of notes\n")
+        #expect(body.contains("n. Rule n of the list.\n\no. Rule o of the list."))
+        #expect(body.contains("- a bullet in a list of notes"))
+    }
+
+    @Test func aLabelSetOffByATabStopStartsARuleAfterASubHeading() throws {
+        let body = try body("RULES\n\n3.    MEETINGS\nEvening meetings\na     Evening meetings end by ten.\n")
+        #expect(body.contains("Evening meetings\n\na. Evening meetings end by ten."))
+    }
+
     // MARK: Page furniture
+
+    @Test func aRunningHeadWithThePageMarkAfterAWideGapIsRemoved() throws {
+        var text = "Example Parish Council\n\nSTANDING ORDERS\n\n"
+        for number in 1...3 {
+            text += "Example Parish Council – Standing Orders                 Page \(number) of 3\n\n\(number).    PART \(number)\n\n\(number).1 A rule of part \(number).\n\n"
+        }
+        let body = try body(text)
+        #expect(!body.contains("Page"))
+        #expect(body.contains("3.1 A rule of part 3."))
+    }
 
     @Test(arguments: ["2", "- 3 -", "– 14 –", "Page 3", "Page 3 of 17", "3 of 17", "[4]"])
     func aPageNumberOnItsOwnLineIsRemoved(_ mark: String) throws {
