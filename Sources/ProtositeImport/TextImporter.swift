@@ -188,28 +188,28 @@ struct TextImporter {
         // line in capitals after a finished sentence is a heading too.
         if !alone, afterEnd, let (number, rest) = Self.leadingNumber(text), number.split(separator: ".").filter({ !$0.isEmpty }).count == 1,
            rest.split(separator: " ").count <= 12, InlineText.isAllCaps(rest), !Self.endsLikeSentence(rest) {
-            return MarkdownBlock(kind: .heading(level: 2), text: InlineText.inline(text), line: line)
+            return MarkdownBlock(kind: .heading(level: 2), text: Self.headingText(text), line: line)
         }
         guard alone else { return nil }
         if let (number, rest) = Self.leadingNumber(text) {
             let parts = number.split(separator: ".").filter { !$0.isEmpty }
             let words = rest.split(separator: " ").count
             if !rest.isEmpty, words <= 12, !Self.endsLikeSentence(rest), parts.count == 1 || (parts.count == 2 && parts[1] == "0") {
-                return MarkdownBlock(kind: .heading(level: 2), text: InlineText.inline(text), line: line)
+                return MarkdownBlock(kind: .heading(level: 2), text: Self.headingText(text), line: line)
             }
             if parts.count == 2, !rest.isEmpty, words <= 8, !Self.endsLikeSentence(rest), !rest.hasSuffix(":") {
                 warnings.append(ImportWarning(line: line, column: 1, message: "'\(text)' read as a numbered sub-heading; make it a paragraph if it is a clause"))
-                return MarkdownBlock(kind: .heading(level: 3), text: InlineText.inline(text), line: line)
+                return MarkdownBlock(kind: .heading(level: 3), text: Self.headingText(text), line: line)
             }
             return nil
         }
         if ExportLabel.leading(in: Substring(text)) != nil { return nil }
         if let level = contents[ContentsList.key(text)] {
-            return MarkdownBlock(kind: .heading(level: level), text: InlineText.inline(text), line: line)
+            return MarkdownBlock(kind: .heading(level: level), text: Self.headingText(text), line: line)
         }
         if contents.isEmpty, !text.hasPrefix("-"), isLikelyHeading(text) {
             warnings.append(ImportWarning(line: line, column: 1, message: "'\(text)' read as a heading"))
-            return MarkdownBlock(kind: .heading(level: 2), text: InlineText.inline(text), line: line)
+            return MarkdownBlock(kind: .heading(level: 2), text: Self.headingText(text), line: line)
         }
         return nil
     }
@@ -227,6 +227,11 @@ struct TextImporter {
     static func continuesLetters(_ text: String, after last: Character?) -> Bool {
         guard let last, let first = text.first, first == "o" || first == "O" else { return false }
         return last == (first == "o" ? "n" : "N")
+    }
+
+    /// A heading's text with the export's tab-stop gaps closed (`1.    GENERAL` → `1. GENERAL`).
+    static func headingText(_ text: String) -> String {
+        InlineText.inline(text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " "))
     }
 
     /// The text so far ends a clause: a full stop, colon or semicolon, or

@@ -46,7 +46,7 @@ struct ImportRulesTests {
 
     @Test func aCapitalisedNumberedHeadingWithItsFirstRuleOnTheNextLineIsAHeading() throws {
         let body = try body("RULES\n\n1.    USE OF THE PAVILION\na     The pavilion is booked through the clerk.\nb     Bookings are confirmed in writing.\n")
-        #expect(body.contains("## 1.    USE OF THE PAVILION\n\na. The pavilion is booked through the clerk.\n\nb. Bookings are confirmed in writing."))
+        #expect(body.contains("## 1. USE OF THE PAVILION\n\na. The pavilion is booked through the clerk.\n\nb. Bookings are confirmed in writing."))
     }
 
     @Test func theLetterOAfterNIsARuleNotABullet() throws {
