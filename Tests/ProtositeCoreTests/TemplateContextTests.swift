@@ -7,7 +7,7 @@ import Testing
 @Suite("Template contexts")
 struct TemplateContextTests {
     static let summary = ProtocolSummaries(today: TestSupport.today, warningDays: 60)
-        .summary(ProtocolMetadata(title: "T", slug: "t", council: "C", adopted: .day(TestSupport.today), review: .month(year: 2027, month: 1), version: "2", summary: "S", tags: ["a"]), href: "t/")
+        .summary(ProtocolMetadata(title: "T", slug: "t", council: "C", status: .superseded, adopted: .day(TestSupport.today), review: .month(year: 2027, month: 1), version: "2", summary: "S", tags: ["a"]), href: "t/")
     static let site = SiteContext(title: "S", council: "C", language: "en-GB", contact: "x", baseURL: "https://e.org/", reviewWarningDays: 60, builtOn: "2026-11-23", builtOnLong: "23 November 2026")
 
     static var values: [Any] { [
@@ -16,9 +16,10 @@ struct TemplateContextTests {
         TOCEntry(text: "t", number: "1", anchor: "a", level: 2, isSubsection: false),
         HistoryRowContext(date: "d", dateISO: "i", version: "v", change: "c", review: "r"),
         PageContext(site: site, root: "../", pageTitle: "p", canonical: "c", page: PlainPage(heading: "h")),
-        IndexPage(protocols: [summary], hasProtocols: true, overdueCount: 0),
+        StatusCountContext(state: "none", count: 1, sentence: "1 protocol has no review date", hidden: false),
+        IndexPage(protocols: [summary], hasProtocols: true, alerts: [], hasAlerts: false, alertLevel: "warning"),
         ProtocolPage(doc: summary, toc: [], hasTOC: false, body: "b", history: [], hasHistory: false, jsonLD: "{}", citationURL: "u"),
-        ReviewsPage(protocols: [summary], overdueCount: 0, dueSoonCount: 0),
+        ReviewsPage(protocols: [summary], counts: []),
         PlainPage(heading: "h"),
     ] }
 

@@ -34,3 +34,15 @@ test("dates", () => {
   assert.equal(longForm("2021-09"), "September 2021");
   assert.equal(isoDay(new Date(2026, 10, 3)), "2026-11-03");
 });
+
+test("count sentences match the shared vectors the Swift tests also read", async () => {
+  const { countSentence, statusCounts } = await import("../../Sources/ProtositeTheme/files/assets/review-status.js");
+  const { readFileSync } = await import("node:fs");
+  const rows = readFileSync(new URL("../vectors/review-counts.tsv", import.meta.url), "utf8").trim().split("\n").slice(1);
+  assert.ok(rows.length >= 8);
+  for (const row of rows) {
+    const [status, count, days, sentence] = row.split("\t");
+    assert.equal(countSentence(status, +count, +days), sentence);
+  }
+  assert.deepEqual(statusCounts(["none", "none", "overdue", "x"]), { overdue: 1, "due-soon": 0, current: 0, none: 2 });
+});

@@ -42,6 +42,19 @@ public enum ProtocolStatus: String, Sendable, CaseIterable, Codable {
     case draft, adopted, superseded, withdrawn
 
     /// As a reader sees it.
+    /// Superseded and withdrawn protocols were once in force.
+    public var wasInForce: Bool { self == .superseded || self == .withdrawn }
+
+    /// What a reader must know before relying on the text; nil when in force.
+    public var notice: String? {
+        switch self {
+        case .draft: return "This is a draft. The council has not adopted it."
+        case .adopted: return nil
+        case .superseded: return "This protocol has been superseded. It is no longer in force."
+        case .withdrawn: return "This protocol has been withdrawn. It is no longer in force."
+        }
+    }
+
     public var label: String {
         switch self {
         case .draft: return "Draft"

@@ -66,9 +66,11 @@ struct MetadataResolver {
                 review: rowDate(row.review, key: "review")
             ))
         }
-        // Given fields win; the version table fills the rest.
+        // Given fields win; the version table fills the rest. A draft's
+        // first row records a first draft, not an adoption.
+        let declaredDraft = front.status?.lowercased().trimmingCharacters(in: .whitespaces) == ProtocolStatus.draft.rawValue
         if let first = metadata.history.first, let last = metadata.history.last {
-            if front.adopted == nil { metadata.adopted = first.date }
+            if front.adopted == nil, !declaredDraft { metadata.adopted = first.date }
             if front.version == nil { metadata.version = last.version }
             if front.review == nil { metadata.review = last.review }
             if front.reviewed == nil, metadata.history.count > 1 { metadata.reviewed = last.date }

@@ -32,6 +32,9 @@ extension ProtocolSummaryContext: MustacheParent {
         case "statusLabel": return statusLabel
         case "adopted": return adopted
         case "adoptedISO": return adoptedISO
+        case "formerlyAdopted": return formerlyAdopted
+        case "formerlyAdoptedISO": return formerlyAdoptedISO
+        case "statusNotice": return statusNotice
         case "reviewed": return reviewed
         case "reviewedISO": return reviewedISO
         case "review": return review
@@ -94,7 +97,9 @@ extension IndexPage: MustacheParent {
         switch name {
         case "protocols": return protocols
         case "hasProtocols": return hasProtocols
-        case "overdueCount": return overdueCount
+        case "alerts": return alerts
+        case "hasAlerts": return hasAlerts
+        case "alertLevel": return alertLevel
         default: return nil
         }
     }
@@ -120,8 +125,19 @@ extension ReviewsPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "protocols": return protocols
-        case "overdueCount": return overdueCount
-        case "dueSoonCount": return dueSoonCount
+        case "counts": return counts
+        default: return nil
+        }
+    }
+}
+
+extension StatusCountContext: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "state": return state
+        case "count": return count
+        case "sentence": return sentence
+        case "hidden": return hidden
         default: return nil
         }
     }

@@ -24,8 +24,16 @@ struct ProtocolSummaryContext {
     let council: String?
     let status: String
     let statusLabel: String
+    /// Only while the protocol is in force: a draft, superseded or
+    /// withdrawn protocol is never listed as adopted.
     let adopted: String?
     let adoptedISO: String?
+    /// The date a superseded or withdrawn protocol had been adopted.
+    let formerlyAdopted: String?
+    let formerlyAdoptedISO: String?
+    /// What a reader must know before relying on a protocol not in force
+    /// ("This is a draft: the council has not adopted it."); nil when in force.
+    let statusNotice: String?
     let reviewed: String?
     let reviewedISO: String?
     let review: String?
@@ -66,10 +74,23 @@ struct PageContext<Page> {
     let page: Page
 }
 
+/// One review state's count in a status summary. Every state is there,
+/// those at zero hidden, so the reader's browser can count again.
+struct StatusCountContext {
+    let state: String
+    let count: Int
+    let sentence: String
+    let hidden: Bool
+}
+
 struct IndexPage {
     let protocols: [ProtocolSummaryContext]
     let hasProtocols: Bool
-    let overdueCount: Int
+    /// Overdue, due soon, no review date.
+    let alerts: [StatusCountContext]
+    let hasAlerts: Bool
+    /// `overdue` when any review is overdue, else `warning`.
+    let alertLevel: String
 }
 
 struct ProtocolPage {
@@ -87,8 +108,8 @@ struct ProtocolPage {
 
 struct ReviewsPage {
     let protocols: [ProtocolSummaryContext]
-    let overdueCount: Int
-    let dueSoonCount: Int
+    /// Every state, those at zero hidden.
+    let counts: [StatusCountContext]
 }
 
 struct PlainPage {

@@ -12,8 +12,11 @@ struct ProtocolSummaries {
             council: metadata.council,
             status: metadata.status.rawValue,
             statusLabel: metadata.status.label,
-            adopted: metadata.adopted?.longForm,
-            adoptedISO: metadata.adopted?.description,
+            adopted: metadata.status == .adopted ? metadata.adopted?.longForm : nil,
+            adoptedISO: metadata.status == .adopted ? metadata.adopted?.description : nil,
+            formerlyAdopted: metadata.status.wasInForce ? metadata.adopted?.longForm : nil,
+            formerlyAdoptedISO: metadata.status.wasInForce ? metadata.adopted?.description : nil,
+            statusNotice: metadata.status.notice,
             reviewed: metadata.reviewed?.longForm,
             reviewedISO: metadata.reviewed?.description,
             review: metadata.review?.longForm,
@@ -28,6 +31,16 @@ struct ProtocolSummaries {
             aliases: metadata.aliases,
             isOverdue: status == .overdue
         )
+    }
+
+    /// The status summary: each state's count, in `states` order, those at zero hidden.
+    func counts(_ items: [ProtocolSummaryContext], states: [ReviewStatus]) -> [StatusCountContext] {
+        let counts = ReviewCounts(items.compactMap { ReviewStatus(rawValue: $0.reviewStatus) })
+        return states.map { state in
+            let count = counts.count(of: state)
+            return StatusCountContext(state: state.rawValue, count: count,
+                                      sentence: ReviewCounts.sentence(state, count: count, warningDays: warningDays), hidden: count == 0)
+        }
     }
 
     /// Overdue first (longest overdue first), then by due date, then those

@@ -107,15 +107,16 @@ public struct SiteRenderer: Sendable {
 
     private func indexPage(_ protocols: [ProtocolListing]) -> Output {
         let items = protocols.map { summaries.summary($0.metadata, href: $0.urlPath) }
-        let page = IndexPage(protocols: items, hasProtocols: !items.isEmpty, overdueCount: items.filter(\.isOverdue).count)
+        let alerts = summaries.counts(items, states: ReviewCounts.alertStates)
+        let page = IndexPage(protocols: items, hasProtocols: !items.isEmpty, alerts: alerts, hasAlerts: alerts.contains { !$0.hidden },
+                             alertLevel: items.contains(where: \.isOverdue) ? "overdue" : "warning")
         return self.page(page, path: "index.html", title: config.title, template: "index")
     }
 
     private func reviewsPage(_ protocols: [ProtocolListing]) -> Output {
         let ordered = protocols.map(\.metadata).sorted(by: summaries.scheduleOrder)
         let items = ordered.map { summaries.summary($0, href: "../" + $0.slug + "/") }
-        let page = ReviewsPage(protocols: items, overdueCount: items.filter(\.isOverdue).count,
-                               dueSoonCount: items.filter { $0.reviewStatus == ReviewStatus.dueSoon.rawValue }.count)
+        let page = ReviewsPage(protocols: items, counts: summaries.counts(items, states: [.overdue, .dueSoon, .current, .none]))
         return self.page(page, path: "reviews/index.html", title: "Review schedule — \(config.title)", template: "reviews")
     }
 

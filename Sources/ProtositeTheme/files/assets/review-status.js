@@ -49,3 +49,25 @@ export function reviewSentence(status, dueISO, label, todayISO) {
     default: return "No review date set";
   }
 }
+
+/**
+ * The sentence a count of protocols in one review state is shown in, word
+ * for word as the build writes it (ReviewCounts.swift).
+ */
+export function countSentence(status, count, warningDays) {
+  const one = count === 1;
+  const subject = one ? "1 protocol" : `${count} protocols`;
+  switch (status) {
+    case "overdue": return `${subject} ${one ? "is" : "are"} overdue for review`;
+    case "due-soon": return `${subject} ${one ? "is" : "are"} due for review within ${warningDays} days`;
+    case "current": return `${subject} ${one ? "is" : "are"} current`;
+    default: return `${subject} ${one ? "has" : "have"} no review date`;
+  }
+}
+
+/** { overdue, "due-soon", current, none } counts of a list of statuses. */
+export function statusCounts(statuses) {
+  const counts = { overdue: 0, "due-soon": 0, current: 0, none: 0 };
+  for (const status of statuses) if (status in counts) counts[status] += 1;
+  return counts;
+}

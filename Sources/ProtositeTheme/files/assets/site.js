@@ -1,7 +1,7 @@
 // Every page: bring review statuses up to the reader's own date (a site
 // uploaded months ago still tells the truth), and offer "copy citation"
 // beside each clause link. The page reads fully without this script.
-import { reviewStatus, reviewSentence, isoDay } from "./review-status.js";
+import { reviewStatus, reviewSentence, isoDay, countSentence, statusCounts } from "./review-status.js";
 import { citedNumber } from "./clause-number.js";
 
 const STATUSES = ["overdue", "due-soon", "current", "none"];
@@ -18,6 +18,29 @@ function refreshReviewStatuses(today) {
     for (const s of STATUSES) element.classList.toggle(`review-${s}`, s === status);
     const panel = element.closest(".status-panel");
     if (panel) for (const s of STATUSES) panel.classList.toggle(`status-panel-${s}`, s === status);
+  }
+}
+
+// The summaries count again what the statuses now say: an overdue count
+// that was zero when the site was built may not be zero today.
+function refreshStatusSummaries() {
+  for (const summary of document.querySelectorAll("[data-status-summary]")) {
+    const days = parseInt(summary.getAttribute("data-warning-days") || "60", 10);
+    const statuses = [...document.querySelectorAll(".protocol-list [data-review-due], .schedule [data-review-due]")]
+      .map((element) => STATUSES.find((s) => element.classList.contains(`review-${s}`)) || "none");
+    const counts = statusCounts(statuses);
+    let shown = 0;
+    for (const item of summary.querySelectorAll("li[data-state]")) {
+      const state = item.getAttribute("data-state");
+      item.textContent = countSentence(state, counts[state], days);
+      item.hidden = counts[state] === 0;
+      if (!item.hidden) shown += 1;
+    }
+    if (summary.classList.contains("notice")) {
+      summary.hidden = shown === 0;
+      summary.classList.toggle("notice-overdue", counts.overdue > 0);
+      summary.classList.toggle("notice-warning", counts.overdue === 0);
+    }
   }
 }
 
@@ -86,5 +109,6 @@ function addPrintAddresses() {
 }
 
 refreshReviewStatuses(isoDay(new Date()));
+refreshStatusSummaries();
 addCopyCitation();
 addPrintAddresses();
