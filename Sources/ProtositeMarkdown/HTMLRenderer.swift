@@ -125,8 +125,10 @@ public struct HTMLRenderer: Sendable {
             out += ">"
             renderChildren(node, tight: tight, into: &out, state: &state)
             out += "</a>"
-        case .siteLink(let destination, let className):
-            out += "<a class=\"\(HTMLEscaping.escape(className))\" href=\"\(HTMLEscaping.escapeURL(destination))\">"
+        case .siteLink(let destination, let className, let label):
+            out += "<a class=\"\(HTMLEscaping.escape(className))\" href=\"\(HTMLEscaping.escapeURL(destination))\""
+            if let label { out += " aria-label=\"\(HTMLEscaping.escape(label))\"" }
+            out += ">"
             renderChildren(node, tight: tight, into: &out, state: &state)
             out += "</a>"
         case .image(let destination, let title):

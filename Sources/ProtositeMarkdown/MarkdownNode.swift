@@ -32,7 +32,9 @@ public struct MarkdownNode: Sendable, Equatable {
         case trustedHTML(String)
         /// A link protosite made from a cross reference or a content-file
         /// link, rendered with a class so readers and tests can tell it apart.
-        case siteLink(destination: String, className: String)
+        /// `label` is the accessible name when the text alone says too little
+        /// (a reference's "2.2" is read as "Standing Orders, clause 2.2").
+        case siteLink(destination: String, className: String, label: String?)
     }
 
     public var kind: Kind

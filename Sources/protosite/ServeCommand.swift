@@ -45,17 +45,21 @@ struct ServeCommand: AsyncParsableCommand {
                 }
             }
         }
-        // Ctrl-C (and SIGTERM) stop the server cleanly.
+        // Ctrl-C (and SIGTERM) stop the server cleanly. The handlers run on a
+        // queue of their own: the main queue is not drained while this
+        // command awaits, so a handler there would never run.
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
-        let sources = [SIGINT, SIGTERM].map { DispatchSource.makeSignalSource(signal: $0, queue: .main) }
+        let queue = DispatchQueue(label: "protosite.serve.signals")
+        let sources = [SIGINT, SIGTERM].map { DispatchSource.makeSignalSource(signal: $0, queue: queue) }
         for source in sources {
             source.setEventHandler { task.cancel() }
             source.resume()
         }
         do {
             try await task.value
-        } catch is CancellationError {
+        } catch where task.isCancelled {
+            // Whatever the server threw as it was stopped, stopping was asked for.
             DiagnosticPrinter.standardError("stopped")
         } catch let failure as PreviewServer.Failure {
             DiagnosticPrinter.standardError("protosite: error: \(failure)")

@@ -22,7 +22,7 @@ struct ClerkLoopTests {
         let build = try TestSupport.run(["build", "--root", root.path, "--today", "2026-11-23", "--strict"])
         #expect(build.status == 0, "\(build.stderr)")
         let page = try String(contentsOf: root.appendingPathComponent("site/councillor-and-clerk-protocol/index.html"), encoding: .utf8)
-        #expect(page.contains("<a class=\"xref\" href=\"#clause-3.1\">3.1</a>"))
+        #expect(page.contains("<a class=\"xref\" href=\"#clause-3.1\" aria-label=\"clause 3.1\">3.1</a>"))
         // A second init into the same folder is refused.
         let again = try TestSupport.run(["init", "parish"], in: folder)
         #expect(again.status == 1)

@@ -211,3 +211,27 @@ struct SubClauseReferenceTests {
         try expectLinks("A contract above £25,000 (a) is advertised.", [])
     }
 }
+
+/// A reference link's accessible name: the words it shows, then where it
+/// leads, so that a list of links read aloud is not a list of bare numbers.
+@Suite("Reference link names")
+struct ReferenceLabelTests {
+    @Test func aReferenceIsNamedByItsClauseAndAnotherProtocolsByItsTitleToo() throws {
+        let plan = try TestSupport.plan([
+            "content/so.md": SubClauseReferenceTests.standingOrders,
+            "content/test.md": TestSupport.protocolFile("title: Test\ncouncil: C\nslug: test\nreview: 2027-06", body: "\n## 1. Only\n\n1.1 See paragraph 1.2 and standing orders 1(J)(ii) and (i), and 4B(ii).\n\n1.2 Two.\n"),
+        ])
+        let page = try #require(TestSupport.rawText(plan, "test/index.html"))
+        #expect(page.contains("<a class=\"xref\" href=\"#clause-1.2\" aria-label=\"clause 1.2\">1.2</a>"))
+        #expect(page.contains("<a class=\"xref\" href=\"../so/#clause-1-j-ii\" aria-label=\"Standing Orders, clause 1(J)(ii)\">1(J)(ii)</a>"))
+        #expect(page.contains("<a class=\"xref\" href=\"../so/#clause-1-j-i\" aria-label=\"(i), Standing Orders, clause 1(j)(i)\">(i)</a>"))
+        #expect(page.contains("<a class=\"xref\" href=\"../so/#clause-4\" aria-label=\"4B(ii), Standing Orders, clause 4\">4B(ii)</a>"))
+    }
+
+    @Test func aClauseNumberIsNamedByItsOwnTextAlone() throws {
+        let plan = try TestSupport.plan(["content/so.md": SubClauseReferenceTests.standingOrders])
+        let page = try #require(TestSupport.rawText(plan, "so/index.html"))
+        #expect(page.contains("<h2 id=\"clause-1\"><a class=\"clause-number\" href=\"#clause-1\">1.</a> Debate</h2>"))
+        #expect(page.contains("<p id=\"clause-1-a\"><a class=\"clause-number sub-1\" href=\"#clause-1-a\">a.</a> One.</p>"))
+    }
+}

@@ -42,8 +42,16 @@ enum TestSupport {
         "---\n\(frontMatter)\n---\n\(body)"
     }
 
-    /// The text of an output, by path.
+    /// The text of an output, by path, with the accessible names of
+    /// reference links left out, so that tests of where references lead
+    /// read them as a sighted reader sees them (`ReferenceLabelTests` checks
+    /// the names, through `rawText`).
     static func text(_ plan: SiteBuilder.Plan, _ path: String) -> String? {
+        rawText(plan, path).map { $0.replacingOccurrences(of: #"(<a class="xref[^"]*" href="[^"]*") aria-label="[^"]*""#, with: "$1", options: .regularExpression) }
+    }
+
+    /// The text of an output, by path, exactly as written.
+    static func rawText(_ plan: SiteBuilder.Plan, _ path: String) -> String? {
         plan.outputs.first { $0.path == path }.map { String(decoding: $0.bytes, as: UTF8.self) }
     }
 

@@ -68,7 +68,7 @@ def test_copy_button_copies_and_announces_the_citation(browser, protocol_url):
     browser.execute_cdp_cmd("Browser.grantPermissions", {
         "origin": "/".join(origin[:3]), "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
     browser.get(protocol_url)
-    button = browser.find_element(By.CSS_SELECTOR, ".protocol-body .copy-citation[aria-label^='Copy citation for clause']")
+    button = browser.find_element(By.CSS_SELECTOR, ".protocol-body .copy-citation[aria-label^='Copy link to clause']")
     number = button.get_attribute("aria-label").rsplit(" ", 1)[-1]
     button.send_keys(Keys.ENTER)
     status = browser.find_element(By.CSS_SELECTOR, "article.protocol [role=status]")
@@ -111,5 +111,45 @@ def test_a_page_of_sub_clauses_shows_the_copy_control_of_the_chosen_clause_only(
     browser.get(kit.page_url(servers[site_name], rel) + "#" + anchor)
     shown = browser.execute_script("""
         return [...document.querySelectorAll('.protocol-body :is(p, li) > .copy-citation')]
-            .filter((b) => b.getBoundingClientRect().width > 0).map((b) => b.parentElement.id);""")
+            .filter((b) => b.getBoundingClientRect().width > 2).map((b) => b.parentElement.id);""")
     assert shown == [anchor], shown
+
+
+def test_a_clause_is_one_tab_stop_at_most(browser, servers, sites, site_name):
+    """The number is a link for the pointer; the keyboard meets the copy
+    button alone (or the number link, where the script does not run)."""
+    rel = protocol_with_toc(sites[site_name])
+    browser.get(kit.page_url(servers[site_name], rel))
+    most = browser.execute_script("""
+        const stops = new Map();
+        for (const control of document.querySelectorAll('.protocol-body :is(.clause-number, .permalink, .copy-citation)')) {
+          if (control.tabIndex < 0 || control.getClientRects().length === 0) continue;
+          const clause = control.closest('[id^="clause-"], h2[id], h3[id], h4[id]');
+          const key = clause ? clause.id : '?';
+          stops.set(key, (stops.get(key) || 0) + 1);
+        }
+        return [...stops.entries()].sort((a, b) => b[1] - a[1])[0] || ['none', 0];""")
+    assert most[1] <= 1, "%s has %d tab stops of its own" % (most[0], most[1])
+
+
+def accessible_name(browser, selector):
+    """The name Chromium's accessibility tree gives the first match."""
+    document = browser.execute_cdp_cmd("DOM.getDocument", {"depth": 0})
+    node = browser.execute_cdp_cmd("DOM.querySelector", {"nodeId": document["root"]["nodeId"], "selector": selector})
+    if not node.get("nodeId"):
+        return None
+    tree = browser.execute_cdp_cmd("Accessibility.getPartialAXTree", {"nodeId": node["nodeId"], "fetchRelatives": False})
+    return tree["nodes"][0].get("name", {}).get("value")
+
+
+def test_accessible_names_are_short_and_say_where_a_reference_leads(browser, servers, sites, site_name):
+    rel = protocol_with_toc(sites[site_name])
+    browser.get(kit.page_url(servers[site_name], rel))
+    number = browser.find_element(By.CSS_SELECTOR, ".protocol-body a.clause-number")
+    assert accessible_name(browser, ".protocol-body a.clause-number") == number.text.strip()
+    copy = accessible_name(browser, ".protocol-body .copy-citation")
+    assert copy and copy.startswith("Copy link to "), copy
+    if browser.find_elements(By.CSS_SELECTOR, ".protocol-body a.xref:not(.xref-document)"):
+        link = browser.find_element(By.CSS_SELECTOR, ".protocol-body a.xref:not(.xref-document)")
+        name = accessible_name(browser, ".protocol-body a.xref:not(.xref-document)")
+        assert link.text in name and "clause" in name, name

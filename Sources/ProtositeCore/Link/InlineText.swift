@@ -75,6 +75,8 @@ struct TextLink {
     var range: Range<Int>
     var destination: String
     var className: String
+    /// The accessible name, when the linked text needs its context.
+    var label: String? = nil
 }
 
 extension InlineText {
@@ -106,7 +108,7 @@ extension InlineText {
                         out.append(MarkdownNode(.text(String(decoding: utf8[cursor..<link.range.lowerBound], as: UTF8.self)), line: node.line, column: node.column + cursor))
                     }
                     let inner = MarkdownNode(.text(String(decoding: utf8[link.range], as: UTF8.self)), line: node.line, column: node.column + link.range.lowerBound)
-                    out.append(MarkdownNode(.siteLink(destination: link.destination, className: link.className), children: [inner], line: node.line, column: node.column + link.range.lowerBound))
+                    out.append(MarkdownNode(.siteLink(destination: link.destination, className: link.className, label: link.label), children: [inner], line: node.line, column: node.column + link.range.lowerBound))
                     cursor = link.range.upperBound
                 }
                 if cursor < utf8.count {

@@ -226,7 +226,12 @@ struct DocumentLinker {
                 }
                 guard let (piece, offset) = text.locate(number.range.lowerBound) else { continue }
                 let anchor = resolved.anchor
-                links.append(TextLink(piece: piece, range: offset..<(offset + number.range.count), destination: url(targetSlug, anchor), className: "xref"))
+                // In a list of links a screen reader reads only the link: "2.2" alone says
+                // nothing. The name keeps the words shown (WCAG 2.5.3), then says where it leads.
+                let written = text.string(number.range)
+                let whose = targetSlug == slug ? "clause" : "\(site.titles[targetSlug] ?? targetSlug), clause"
+                let context = written.lowercased() == resolved.description ? "\(whose) \(written)" : "\(written), \(whose) \(resolved)"
+                links.append(TextLink(piece: piece, range: offset..<(offset + number.range.count), destination: url(targetSlug, anchor), className: "xref", label: context))
                 record(AnchorTarget(slug: targetSlug, anchor: anchor), from: from)
             }
         }

@@ -52,16 +52,16 @@ struct ClauseDecorator {
     private func addPermalink(to node: inout MarkdownNode, id: String) {
         let escapedID = HTMLEscaping.escape(id)
         if let number = ClauseNumber(anchor: id) {
-            let label = "Link to clause \(number)"
+            let label = "Clause \(number)"
             // A label inside its clause's text (`1. (1) In this code…`) is the anchor and the link at once.
             if case .text(let written) = node.kind {
-                node = MarkdownNode(.trustedHTML("<a class=\"clause-number\" id=\"\(escapedID)\" href=\"#\(escapedID)\" aria-label=\"\(HTMLEscaping.escape(label))\">\(HTMLEscaping.escape(written))</a>"))
+                node = MarkdownNode(.trustedHTML("<a class=\"clause-number\" id=\"\(escapedID)\" href=\"#\(escapedID)\">\(HTMLEscaping.escape(written))</a>"))
                 return
             }
             // The written number ("2.0", "4.") or label ("(a)", "B.") becomes the link when the text starts with it.
             // A sub-clause's link says how deep it stands, so the stylesheet can indent it.
             let linkClass = number.isSubClause ? "clause-number sub-\(min(number.labels.count, 4))" : "clause-number"
-            if wrapLeadingNumber(in: &node, number: number, anchor: escapedID, label: label, linkClass: linkClass) { return }
+            if wrapLeadingNumber(in: &node, number: number, anchor: escapedID, linkClass: linkClass) { return }
             let link = MarkdownNode(.trustedHTML("<a class=\"permalink\" href=\"#\(escapedID)\" aria-label=\"\(HTMLEscaping.escape(label))\">¶</a> "))
             if case .item = node.kind, let first = node.children.first, case .paragraph = first.kind {
                 node.children[0].children.insert(link, at: 0)
@@ -69,7 +69,7 @@ struct ClauseDecorator {
                 node.children.insert(link, at: 0)
             }
         } else {
-            let label = "Link to section: \(node.plainText)"
+            let label = "Link to this section"
             node.children.append(MarkdownNode(.trustedHTML(" <a class=\"permalink\" href=\"#\(escapedID)\" aria-label=\"\(HTMLEscaping.escape(label))\">#</a>")))
         }
     }
@@ -77,14 +77,14 @@ struct ClauseDecorator {
     /// Replaces the clause number or sub-clause label at the start of the
     /// node's first text with a link to the clause. False when the text
     /// does not start with it.
-    private func wrapLeadingNumber(in node: inout MarkdownNode, number: ClauseNumber, anchor: String, label: String, linkClass: String) -> Bool {
+    private func wrapLeadingNumber(in node: inout MarkdownNode, number: ClauseNumber, anchor: String, linkClass: String) -> Bool {
         let isSubClause = number.isSubClause
         let marker: LeadingMarker = isSubClause ? .label : .number(number)
         if case .item = node.kind {
             guard !node.children.isEmpty, case .paragraph = node.children[0].kind else { return false }
-            return wrapLeadingNumber(in: &node.children[0], marker: marker, anchor: anchor, label: label, linkClass: linkClass)
+            return wrapLeadingNumber(in: &node.children[0], marker: marker, anchor: anchor, linkClass: linkClass)
         }
-        return wrapLeadingNumber(in: &node, marker: marker, anchor: anchor, label: label, linkClass: linkClass)
+        return wrapLeadingNumber(in: &node, marker: marker, anchor: anchor, linkClass: linkClass)
     }
 
     /// What a clause's text starts with: its own number (`2.1`, `7.`) or a
@@ -104,21 +104,23 @@ struct ClauseDecorator {
         }
     }
 
-    private func wrapLeadingNumber(in node: inout MarkdownNode, marker: LeadingMarker, anchor: String, label: String, linkClass: String) -> Bool {
+    private func wrapLeadingNumber(in node: inout MarkdownNode, marker: LeadingMarker, anchor: String, linkClass: String) -> Bool {
         guard let first = node.children.first else { return false }
         switch first.kind {
         case .text(let text):
             guard let length = marker.length(in: text) else { return false }
             let written = String(text.utf8.prefix(length)) ?? ""
             let rest = String(text.utf8.dropFirst(length)) ?? ""
-            let link = "<a class=\"\(linkClass)\" href=\"#\(anchor)\" aria-label=\"\(HTMLEscaping.escape(label))\">\(HTMLEscaping.escape(written))</a>"
+            // Named by its own text ("4.8", "(a)"): a screen reader reading the
+            // clause hears the number, not a sentence about a link before it.
+            let link = "<a class=\"\(linkClass)\" href=\"#\(anchor)\">\(HTMLEscaping.escape(written))</a>"
             var replacement = [MarkdownNode(.trustedHTML(link))]
             if !rest.isEmpty { replacement.append(MarkdownNode(.text(rest), line: first.line, column: first.column + length)) }
             node.children.replaceSubrange(0..<1, with: replacement)
             return true
         case .strong, .emphasis:
             // A bold or italic number ("**2.1** Text").
-            return wrapLeadingNumber(in: &node.children[0], marker: marker, anchor: anchor, label: label, linkClass: linkClass)
+            return wrapLeadingNumber(in: &node.children[0], marker: marker, anchor: anchor, linkClass: linkClass)
         default:
             return false
         }

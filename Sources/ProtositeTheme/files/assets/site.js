@@ -1,7 +1,7 @@
 // Every page: bring review statuses up to the reader's own date (a site
 // uploaded months ago still tells the truth), and offer "copy citation"
 // beside each clause link. The page reads fully without this script.
-import { reviewStatus, reviewSentence, isoDay, countSentence, statusCounts } from "./review-status.js";
+import { reviewStatus, reviewSentence, isoDay, longForm, countSentence, statusCounts } from "./review-status.js";
 import { citedNumber } from "./clause-number.js";
 
 const STATUSES = ["overdue", "due-soon", "current", "none"];
@@ -61,7 +61,10 @@ function addCopyCitation() {
     button.type = "button";
     button.className = "copy-citation";
     button.textContent = "Copy";
-    button.setAttribute("aria-label", number ? `Copy citation for clause ${number}` : "Copy link to this section");
+    button.setAttribute("aria-label", number ? `Copy link to clause ${number}` : "Copy link to this section");
+    // One stop per clause for the keyboard: the button. The number stays a
+    // link for the pointer, and for everyone when this script does not run.
+    link.setAttribute("tabindex", "-1");
     button.addEventListener("click", async () => {
       const citation = number ? `${title}, para ${number} — ${base}${anchor}` : `${title} — ${base}${anchor}`;
       try {
@@ -88,27 +91,22 @@ function placeAfterText(link, button) {
   else holder.append(button);
 }
 
-// Printed pages show full addresses: each clause link and each link to
-// another page of the site gets data-print-url, which the print stylesheet
-// writes out. The base is the page's published address (base_url), else the
-// address the page was opened from when that is a web address.
-function addPrintAddresses() {
+// A printed page says once, under its title, where it came from and when
+// it was printed. The base is the page's published address (base_url),
+// else the address it was opened from when that is a web address.
+function addPrintAddress() {
   const article = document.querySelector("article.protocol");
-  if (!article) return;
+  const source = article && article.querySelector(".print-address");
+  if (!source) return;
   let base = article.getAttribute("data-citation-url");
   if (!base && /^https?:$/.test(location.protocol)) base = location.href.split("#")[0];
   if (!base) return;
-  const page = new URL(base);
-  for (const link of article.querySelectorAll("a[href]")) {
-    const href = link.getAttribute("href");
-    if (/^[a-z][a-z0-9+.-]*:/i.test(href)) continue; // addresses elsewhere print as written
-    const target = new URL(href, page);
-    const samePage = target.origin === page.origin && target.pathname === page.pathname;
-    if (link.matches("a.clause-number, a.permalink") || !samePage) link.setAttribute("data-print-url", target.href);
-  }
+  const stamp = () => { source.textContent = `Printed on ${longForm(isoDay(new Date()))} from ${base}`; };
+  stamp();
+  addEventListener("beforeprint", stamp);
 }
 
 refreshReviewStatuses(isoDay(new Date()));
 refreshStatusSummaries();
 addCopyCitation();
-addPrintAddresses();
+addPrintAddress();
