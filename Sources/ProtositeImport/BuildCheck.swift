@@ -100,6 +100,11 @@ enum BuildCheck {
                 let text = block.text.trimmingCharacters(in: .whitespaces)
                 block.kind = .paragraph
                 block.text = text.isEmpty ? plainMark : "**" + text + "**"
+            } else if let number = block.orderedNumber {
+                // A list item is a clause by its place in the list: as a
+                // paragraph, `3\.` keeps the number the reader saw.
+                block.kind = .paragraph
+                block.text = plainMark + "\(number)\\. " + block.text
             } else {
                 block.text = plainMark + block.text
             }

@@ -1,85 +1,113 @@
 import Foundation
 
-/// Word documents to protocol Markdown: the Title style and "Heading N"
-/// styles, numbered and bulleted lists, bold and italic, tables and
-/// footnotes. Adoption and review lines become front matter, as in text.
+/// Word documents to protocol Markdown: the Title style and heading
+/// styles, Word's automatic numbering (`WordParagraphNumbers`: the label
+/// Word draws, kept beside each paragraph before any Markdown is written,
+/// then written by `WordLabelMarkdown` in the forms SPEC §4 reads as
+/// clauses), bulleted lists, bold and italic, tables and footnotes.
+/// Adoption and review lines become front matter, as in text; the result
+/// is read back with the build's parser until it builds (`BuildCheck`).
 struct DocxImporter {
     let package: DocxPackage
+    let fileName: String
     private var warnings: [ImportWarning] = []
 
-    init(_ data: Data) throws {
+    init(_ data: Data, fileName: String = "imported.md") throws {
         package = try DocxPackage(data)
+        self.fileName = fileName
+    }
+
+    /// One body paragraph as Word shows it: its label and style, read
+    /// before any Markdown is written.
+    private struct Paragraph {
+        /// Its place among the body's elements, 1-based: the "line" of warnings.
+        var line: Int
+        var styleName: String
+        var headingLevel: Int?
+        var label: WordLabel?
+        /// Inline Markdown of its runs.
+        var text: String
+        /// Its text without markup, for metadata and the title.
+        var plain: String
+        /// A table, already Markdown.
+        var isTable = false
     }
 
     mutating func run() throws -> ImportResult {
         guard let document = XMLTreeBuilder.parse(package.document), let body = document.child("w:body") else {
             throw ImportError.unreadable("word/document.xml is not well-formed XML")
         }
-        let styles = styleNames()
-        let bulletLists = bulletNumberings()
-        var title: String?
-        var blocks: [String] = []
-        var plainLines: [SourceLine] = []
-        var blockForLine: [Int: Int] = [:]
+        let styles = WordStyles(package.styles.flatMap(XMLTreeBuilder.parse))
+        let numbering = WordNumbering(package.numbering.flatMap(XMLTreeBuilder.parse))
+        var numbers = WordParagraphNumbers(styles: styles, numbering: numbering)
         var usedFootnotes: [String] = []
+        var paragraphs: [Paragraph] = []
         for (index, element) in body.children.enumerated() {
             switch element.name {
             case "w:p":
-                let style = element.child("w:pPr")?.child("w:pStyle")?.attribute("val") ?? ""
-                let name = (styles[style] ?? style).lowercased()
-                let text = runsMarkdown(element, footnotes: &usedFootnotes)
+                // Word counts a numbered paragraph even when it is empty.
+                let label = numbers.label(of: element, line: index + 1)
+                let style = numbers.styleID(of: element)
                 let plain = element.all("w:t").map(\.text).joined()
                 guard !plain.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
-                plainLines.append(SourceLine(number: index + 1, text: plain))
-                blockForLine[index + 1] = blocks.count
-                if name == "title" {
-                    if title == nil { title = plain.trimmingCharacters(in: .whitespaces) } else { blocks.append("## " + text) }
-                } else if name.hasPrefix("heading"), let level = Int(name.filter(\.isNumber)) {
-                    blocks.append(String(repeating: "#", count: min(level + 1, 6)) + " " + text)
-                } else if let numbering = element.child("w:pPr")?.child("w:numPr") {
-                    let level = Int(numbering.child("w:ilvl")?.attribute("val") ?? "0") ?? 0
-                    let numID = numbering.child("w:numId")?.attribute("val") ?? ""
-                    let marker = bulletLists.contains(numID) ? "- " : "1. "
-                    blocks.append(String(repeating: "   ", count: level) + marker + text)
-                } else {
-                    blocks.append(text)
-                }
+                let outline = element.child("w:pPr")?.child("w:outlineLvl")?.attribute("val").flatMap(Int.init).flatMap { (0...8).contains($0) ? $0 + 1 : nil }
+                paragraphs.append(Paragraph(line: index + 1, styleName: styles.name(style).lowercased(), headingLevel: outline ?? styles.headingLevel(style), label: label, text: runsMarkdown(element, footnotes: &usedFootnotes), plain: plain))
             case "w:tbl":
-                blocks.append(table(element, footnotes: &usedFootnotes))
+                let markdown = table(element, numbers: &numbers, at: index + 1, footnotes: &usedFootnotes)
+                guard !markdown.isEmpty else { continue }
+                paragraphs.append(Paragraph(line: index + 1, styleName: "", label: nil, text: markdown, plain: "", isTable: true))
             default:
                 continue
             }
         }
-        // Adoption and review lines leave the body for the front matter.
-        let metadata = MetadataExtractor.extract(plainLines)
-        let removed = Set(metadata.consumed.compactMap { blockForLine[$0] })
-        let kept = blocks.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
-        var markdown = "---\ntitle: \(YAMLScalar.quote(title ?? "Untitled protocol"))\n"
-        if metadata.adopted != nil { markdown += "status: adopted\nadopted: \(YAMLScalar.quote(metadata.adopted!))\n" }
-        if let review = metadata.review { markdown += "review: \(YAMLScalar.quote(review))\n" }
-        if let words = CitedAs.infer(fromTitle: title) { markdown += "cited_as: \(words)\n" }
-        markdown += "---\n\n"
-        // Items of one list stay together; a bulleted and a numbered list are two lists.
-        func marker(_ block: String) -> String? {
-            let trimmed = block.trimmingCharacters(in: .whitespaces)
-            return trimmed.hasPrefix("- ") ? "-" : trimmed.hasPrefix("1. ") ? "1." : nil
-        }
-        for (index, block) in kept.enumerated() {
-            if index > 0 {
-                let same = marker(block) != nil && marker(block) == marker(kept[index - 1])
-                markdown += same ? "\n" : "\n\n"
+        warnings += numbers.warnings
+
+        // The title: the Title style, else the opening lines as text import reads them.
+        var title: String?
+        var council: String?
+        var consumed: Set<Int> = []
+        var titleLine = 0
+        if let first = paragraphs.first(where: { $0.styleName == "title" }) {
+            title = first.plain.trimmingCharacters(in: .whitespaces)
+            titleLine = first.line
+            consumed.insert(first.line)
+        } else {
+            let opening = paragraphs.prefix { !$0.isTable && $0.label == nil && $0.headingLevel == nil }.prefix(6).map { SourceLine(number: $0.line, text: $0.plain) }
+            let found = OpeningLines.read(Array(opening), skipping: [])
+            if let found = found.title.map({ (title: $0, result: found) }) {
+                title = found.title
+                council = found.result.council
+                titleLine = found.result.consumed.min() ?? 0
+                consumed.formUnion(found.result.consumed)
+                warnings += found.result.warnings
+                warnings.append(ImportWarning(line: max(titleLine, 1), column: 1, message: "no paragraph in the Title style; the title '\(found.title)' is taken from the opening lines"))
             }
-            markdown += block
         }
-        markdown += "\n"
+        // Adoption and review lines leave the body for the front matter.
+        let metadata = MetadataExtractor.extract(paragraphs.filter { !$0.isTable && $0.label == nil }.map { SourceLine(number: $0.line, text: $0.plain) })
+        warnings += metadata.warnings
+        consumed.formUnion(metadata.consumed)
+
+        var blocks: [MarkdownBlock] = []
+        for paragraph in paragraphs where !consumed.contains(paragraph.line) {
+            if paragraph.isTable {
+                blocks.append(MarkdownBlock(kind: .paragraph, text: paragraph.text, line: paragraph.line))
+            } else if paragraph.styleName == "title" {
+                blocks.append(MarkdownBlock(kind: .heading(level: 2), text: paragraph.text, line: paragraph.line))
+            } else {
+                blocks.append(WordLabelMarkdown.block(label: paragraph.label, headingLevel: paragraph.headingLevel, text: paragraph.text, line: paragraph.line))
+            }
+        }
         let notes = footnoteTexts()
         for id in usedFootnotes {
-            markdown += "\n[^\(id)]: \(Self.escape(notes[id] ?? ""))\n"
+            blocks.append(MarkdownBlock(kind: .footnote(label: id), text: Self.escape(notes[id] ?? ""), line: 1))
         }
         if title == nil {
             warnings.append(ImportWarning(line: 1, column: 1, message: "no paragraph in the Title style; set 'title:' in the front matter"))
         }
-        return ImportResult(markdown: markdown, warnings: warnings)
+        var fields = ImportedFrontMatter.fields(title: title, titleLine: titleLine, council: council, metadata: metadata)
+        let markdown = BuildCheck.settle(fields: &fields, blocks: &blocks, fileName: fileName, warnings: &warnings)
+        return ImportResult(markdown: markdown, warnings: warnings.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
     }
 
     /// A paragraph's runs: text, **bold**, *italic*, footnote marks.
@@ -109,10 +137,15 @@ struct DocxImporter {
         return out
     }
 
-    private func table(_ element: XMLElementNode, footnotes: inout [String]) -> String {
+    /// A table; its numbered paragraphs count in Word's lists and show their labels.
+    private func table(_ element: XMLElementNode, numbers: inout WordParagraphNumbers, at position: Int, footnotes: inout [String]) -> String {
         let rows = element.children.filter { $0.name == "w:tr" }.map { row in
             row.children.filter { $0.name == "w:tc" }.map { cell in
-                cell.children.filter { $0.name == "w:p" }.map { runsMarkdown($0, footnotes: &footnotes) }.joined(separator: " ").replacingOccurrences(of: "|", with: "\\|")
+                cell.children.filter { $0.name == "w:p" }.map { paragraph in
+                    let label = numbers.label(of: paragraph, line: position).flatMap { $0.isBullet ? nil : Self.escape($0.text) }
+                    let text = runsMarkdown(paragraph, footnotes: &footnotes)
+                    return label.map { $0 + " " + text } ?? text
+                }.joined(separator: " ").replacingOccurrences(of: "|", with: "\\|")
             }
         }
         guard let header = rows.first, !header.isEmpty else { return "" }
@@ -121,33 +154,6 @@ struct DocxImporter {
             "| " + (cells + Array(repeating: "", count: max(0, width - cells.count))).joined(separator: " | ") + " |"
         }
         return ([line(header), "|" + Array(repeating: "---|", count: width).joined()] + rows.dropFirst().map(line)).joined(separator: "\n")
-    }
-
-    /// Style id → name ("Heading1" → "heading 1").
-    private func styleNames() -> [String: String] {
-        guard let data = package.styles, let root = XMLTreeBuilder.parse(data) else { return [:] }
-        var names: [String: String] = [:]
-        for style in root.all("w:style") {
-            if let id = style.attribute("styleId"), let name = style.child("w:name")?.attribute("val") { names[id] = name }
-        }
-        return names
-    }
-
-    /// The numbering ids whose first level is a bullet.
-    private func bulletNumberings() -> Set<String> {
-        guard let data = package.numbering, let root = XMLTreeBuilder.parse(data) else { return [] }
-        var bulletAbstracts: Set<String> = []
-        for abstract in root.all("w:abstractNum") {
-            let format = abstract.all("w:lvl").first?.child("w:numFmt")?.attribute("val")
-            if format == "bullet", let id = abstract.attribute("abstractNumId") { bulletAbstracts.insert(id) }
-        }
-        var bullets: Set<String> = []
-        for num in root.all("w:num") {
-            if let id = num.attribute("numId"), let abstract = num.child("w:abstractNumId")?.attribute("val"), bulletAbstracts.contains(abstract) {
-                bullets.insert(id)
-            }
-        }
-        return bullets
     }
 
     /// Footnote id → its text.

@@ -45,7 +45,7 @@ public enum Importer {
         if path.lowercased().hasSuffix(".docx") {
             guard size <= maximumDocxBytes else { throw ImportError.tooLarge(path, bytes: size) }
             guard let data = FileManager.default.contents(atPath: path) else { throw ImportError.unreadable(path) }
-            return try importDocx(data)
+            return try importDocx(data, fileName: name)
         }
         guard path.lowercased().hasSuffix(".txt") else { throw ImportError.unsupported(path) }
         guard size <= maximumTextBytes else { throw ImportError.tooLarge(path, bytes: size) }
@@ -55,9 +55,10 @@ public enum Importer {
         return try importText(text, fileName: name)
     }
 
-    /// A Word document (.docx).
-    public static func importDocx(_ data: Data) throws -> ImportResult {
-        var importer = try DocxImporter(data)
+    /// A Word document (.docx). `fileName` is the name the Markdown will
+    /// have: the build check reads it under that name, as the build will.
+    public static func importDocx(_ data: Data, fileName: String = "imported.md") throws -> ImportResult {
+        var importer = try DocxImporter(data, fileName: fileName)
         return try importer.run()
     }
 

@@ -8,6 +8,8 @@ struct MarkdownBlock {
         case heading(level: Int)
         case paragraph
         case bullet(indent: String)
+        /// A top-level ordered-list item showing `number` (a Word list's `1.`).
+        case ordered(number: Int)
         case footnote(label: String)
     }
 
@@ -24,6 +26,7 @@ struct MarkdownBlock {
         case .heading(let level): return String(repeating: "#", count: level) + " " + text
         case .paragraph: return text
         case .bullet(let indent): return indent + "- " + text
+        case .ordered(let number): return "\(number). " + text
         case .footnote(let label): return "[^\(label)]: " + text
         }
     }
@@ -31,6 +34,11 @@ struct MarkdownBlock {
     var isBullet: Bool {
         if case .bullet = kind { return true }
         return false
+    }
+
+    var orderedNumber: Int? {
+        if case .ordered(let number) = kind { return number }
+        return nil
     }
 }
 
@@ -44,8 +52,12 @@ struct FrontMatterField {
 }
 
 /// Writes a protocol file: front matter, then blocks separated by blank
-/// lines (the bullets of one list by single newlines), and says on which
-/// line of the file each block starts.
+/// lines (the bullets of one list, and ordered items that count on by one,
+/// by single newlines), and says on which line of the file each block
+/// starts. Markdown numbers a list's items from its first, so an ordered
+/// item that does not follow on from the item before it starts a list of
+/// its own: it takes the other delimiter (`3)` after `1.`), which CommonMark
+/// reads as a new list that shows its own number.
 enum MarkdownWriter {
     struct Written {
         var text: String
@@ -71,14 +83,25 @@ enum MarkdownWriter {
         let closingLine = line
         line += 2
         var blockLines: [Int] = []
+        var delimiter = "."
         for (index, block) in blocks.enumerated() {
+            let previous = index > 0 ? blocks[index - 1].orderedNumber : nil
+            if let number = block.orderedNumber {
+                if let previous {
+                    if number != previous + 1 { delimiter = delimiter == "." ? ")" : "." }
+                } else {
+                    delimiter = "."
+                }
+            }
             if index > 0 {
-                let sameList = block.isBullet && blocks[index - 1].isBullet
+                let countsOn = block.orderedNumber != nil && block.orderedNumber == previous.map { $0 + 1 }
+                let sameList = (block.isBullet && blocks[index - 1].isBullet) || countsOn
                 text += sameList ? "\n" : "\n\n"
                 line += sameList ? 1 : 2
             }
             blockLines.append(line)
-            let markdown = block.markdown
+            var markdown = block.markdown
+            if let number = block.orderedNumber { markdown = "\(number)\(delimiter) " + block.text }
             text += markdown
             line += markdown.utf8.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
         }

@@ -46,23 +46,7 @@ struct TextImporter {
         var blocks = bodyBlocks(consumed: consumed, contents: contents.headings) + footnotes
 
         let title = opening.title
-        var fields = [FrontMatterField(key: "title", value: YAMLScalar.quote(title ?? "Untitled protocol"), line: opening.consumed.min() ?? 0)]
-        if let council = opening.council { fields.append(FrontMatterField(key: "council", value: YAMLScalar.quote(council), line: opening.consumed.min() ?? 0)) }
-        if metadata.adopted != nil || !metadata.history.isEmpty { fields.append(FrontMatterField(key: "status", value: "adopted", line: metadata.adoptedLine)) }
-        if let adopted = metadata.adopted { fields.append(FrontMatterField(key: "adopted", value: YAMLScalar.quote(adopted), line: metadata.adoptedLine)) }
-        if let review = metadata.review { fields.append(FrontMatterField(key: "review", value: YAMLScalar.quote(review), line: metadata.reviewLine)) }
-        if let words = CitedAs.infer(fromTitle: title) { fields.append(FrontMatterField(key: "cited_as", value: words, line: 0)) }
-        if !metadata.history.isEmpty {
-            var value = ""
-            for row in metadata.history {
-                var cells = ["date: \(YAMLScalar.quote(row.date))"]
-                if !row.version.isEmpty { cells.append("version: \(YAMLScalar.quote(row.version))") }
-                if !row.change.isEmpty { cells.append("change: \(YAMLScalar.quote(row.change))") }
-                if !row.review.isEmpty { cells.append("review: \(YAMLScalar.quote(row.review))") }
-                value += "\n  - {" + cells.joined(separator: ", ") + "}"
-            }
-            fields.append(FrontMatterField(key: "history", value: value, line: metadata.adoptedLine))
-        }
+        var fields = ImportedFrontMatter.fields(title: title, titleLine: opening.consumed.min() ?? 0, council: opening.council, metadata: metadata)
         if title == nil {
             warnings.append(ImportWarning(line: 1, column: 1, message: "no title found in the opening lines; set 'title:' in the front matter"))
         }
