@@ -15,7 +15,7 @@ public struct SearchIndexFile: Sendable, Equatable {
 /// entry's fields, and for every term the entries it occurs in with a BM25F
 /// score computed here, so the browser only looks up and adds.
 public enum SearchIndexBuilder {
-    public static let formatVersion = 1
+    public static let formatVersion = 2
 
     /// Field weights: a word in the protocol's title or aliases counts three
     /// times, in the heading (or the clause number) twice, in the text once.
@@ -46,6 +46,7 @@ public enum SearchIndexBuilder {
             let local = TermTable()
             var prepared: [PreparedEntry] = []
             var counts: [UInt32: UInt32] = [:]
+            var stems = StemCache()
             for index in (entries.count * run / runs)..<(entries.count * (run + 1) / runs) {
                 let entry = entries[index]
                 counts.removeAll(keepingCapacity: true)
@@ -55,11 +56,11 @@ public enum SearchIndexBuilder {
                 if !entry.text.isEmpty {
                     for term in titleTerms[entry.slug] ?? [] { add(term, titleWeight) }
                 }
-                for term in SearchText.terms(entry.heading) { add(term, headingWeight) }
+                for term in SearchText.terms(entry.heading, stems: &stems) { add(term, headingWeight) }
                 // The clause number as the one token a query makes of it
                 // (`1(K)` → `1(k)`); like every number, never stemmed.
                 if let clause = entry.clause { add(SearchText.clauseTerm(clause), headingWeight) }
-                let text = SearchText.terms(entry.text)
+                let text = SearchText.terms(entry.text, stems: &stems)
                 for term in text { add(term, textWeight) }
                 var pairs: [UInt32] = []
                 pairs.reserveCapacity(counts.count * 2)

@@ -21,7 +21,7 @@ async function fetchJSON(path) {
 async function loadIndex(query) {
   if (!index) {
     const point = await fetchJSON("search-index.json");
-    if (point.version !== 1) throw new Error(`search index version ${point.version} is not understood`);
+    if (point.version !== 2) throw new Error(`search index version ${point.version} is not understood`);
     index = point.termShards ? new ShardedIndex(point, fetchJSON) : point;
   }
   if (index instanceof ShardedIndex) await index.prepare(query);
