@@ -184,6 +184,9 @@ public enum SearchText {
 
     public static func isStopWord(_ word: String) -> Bool { stopWords.contains(word) }
 
+    /// Whether a word is a sub-clause number: only they hold a bracket.
+    public static func isSubClause(_ word: String) -> Bool { word.contains("(") }
+
     /// The index term of an entry's clause number: the one token a query
     /// makes of it (`1(K)` → `1(k)`), or, if the tokenizer would split it,
     /// the number folded as it is. As `clauseTerm` in search-text.js.
