@@ -37,7 +37,8 @@ let package = Package(
         .executableTarget(name: "theme-embedder", path: "Sources/ThemeEmbedder"),
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["theme-embedder"]),
         // Search: tokenising, stemming and the prebuilt index (no dependencies).
-        .target(name: "ProtositeSearch"),
+        // search-synonyms.txt is compiled in: the built-in search vocabulary.
+        .target(name: "ProtositeSearch", resources: [.embedInCode("search-synonyms.txt")]),
         // `protosite import`: Word (.docx) and plain-text exports to protocol Markdown.
         // It reads its own output back with the build's parser (ProtositeCore),
         // so that what it writes always builds.

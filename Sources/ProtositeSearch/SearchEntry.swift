@@ -19,8 +19,12 @@ public struct SearchEntry: Sendable, Equatable {
     public var text: String
     /// Other names the protocol is known by (front matter `aliases`).
     public var aliases: [String]
+    /// The protocol's status (`adopted`, `draft`, `superseded`,
+    /// `withdrawn`): results say what they are, and rank adopted ones first.
+    public var status: EntryStatus
 
-    public init(slug: String, title: String, clause: String?, anchor: String, url: String, heading: String, text: String, aliases: [String] = []) {
+    public init(slug: String, title: String, clause: String?, anchor: String, url: String, heading: String, text: String, aliases: [String] = [],
+                status: EntryStatus = .adopted) {
         self.slug = slug
         self.title = title
         self.clause = clause
@@ -29,6 +33,21 @@ public struct SearchEntry: Sendable, Equatable {
         self.heading = heading
         self.text = text
         self.aliases = aliases
+        self.status = status
+    }
+}
+
+/// A protocol's status as search knows it; the raw values are the index's.
+public enum EntryStatus: UInt32, Sendable, Equatable, CaseIterable {
+    case adopted, draft, superseded, withdrawn
+
+    public var name: String {
+        switch self {
+        case .adopted: return "adopted"
+        case .draft: return "draft"
+        case .superseded: return "superseded"
+        case .withdrawn: return "withdrawn"
+        }
     }
 }
 
@@ -41,11 +60,14 @@ public struct PreparedEntry: Sendable, Equatable {
     public var terms: ArraySlice<UInt32>
     /// Words in the entry's text (at least 1), for length normalisation.
     public var length: Int
+    /// Its protocol's status, for the index's `status` runs.
+    public var status: EntryStatus
 
-    public init(json: ArraySlice<UInt8>, terms: ArraySlice<UInt32>, length: Int) {
+    public init(json: ArraySlice<UInt8>, terms: ArraySlice<UInt32>, length: Int, status: EntryStatus = .adopted) {
         self.json = json
         self.terms = terms
         self.length = length
+        self.status = status
     }
 
     /// Each (id, frequency) pair.

@@ -15,7 +15,7 @@ public struct SearchIndexFile: Sendable, Equatable {
 /// entry's fields, and for every term the entries it occurs in with a BM25F
 /// score computed here, so the browser only looks up and adds.
 public enum SearchIndexBuilder {
-    public static let formatVersion = 1
+    public static let formatVersion = 2
 
     /// Field weights: a word in the protocol's title or aliases counts three
     /// times, in the heading (or the clause number) twice, in the text once.
@@ -23,9 +23,12 @@ public enum SearchIndexBuilder {
     static let k1 = 1.2, b = 0.75
 
     /// - Parameter shardThreshold: sites with more entries than this get the split index.
-    public static func build(_ entries: [SearchEntry], shardThreshold: Int = 3000) -> [SearchIndexFile] {
+    /// - Parameter synonyms: groups of words that mean the same (the built-in
+    ///   vocabulary and the site's); those that can find something here go
+    ///   into the index for the browser to expand queries with.
+    public static func build(_ entries: [SearchEntry], shardThreshold: Int = 3000, synonyms: [[String]] = []) -> [SearchIndexFile] {
         let terms = TermTable()
-        return build(prepare(entries, terms: terms), terms: terms, shardThreshold: shardThreshold)
+        return build(prepare(entries, terms: terms), terms: terms, shardThreshold: shardThreshold, synonyms: synonyms)
     }
 
     /// What each entry gives the index, worked out on all cores: its JSON
@@ -46,6 +49,7 @@ public enum SearchIndexBuilder {
             let local = TermTable()
             var prepared: [PreparedEntry] = []
             var counts: [UInt32: UInt32] = [:]
+            var stems = StemCache()
             for index in (entries.count * run / runs)..<(entries.count * (run + 1) / runs) {
                 let entry = entries[index]
                 counts.removeAll(keepingCapacity: true)
@@ -55,11 +59,11 @@ public enum SearchIndexBuilder {
                 if !entry.text.isEmpty {
                     for term in titleTerms[entry.slug] ?? [] { add(term, titleWeight) }
                 }
-                for term in SearchText.terms(entry.heading) { add(term, headingWeight) }
+                for term in SearchText.terms(entry.heading, stems: &stems) { add(term, headingWeight) }
                 // The clause number as the one token a query makes of it
                 // (`1(K)` → `1(k)`); like every number, never stemmed.
                 if let clause = entry.clause { add(SearchText.clauseTerm(clause), headingWeight) }
-                let text = SearchText.terms(entry.text)
+                let text = SearchText.terms(entry.text, stems: &stems)
                 for term in text { add(term, textWeight) }
                 var pairs: [UInt32] = []
                 pairs.reserveCapacity(counts.count * 2)
@@ -69,7 +73,7 @@ public enum SearchIndexBuilder {
                 }
                 var json: [UInt8] = []
                 appendEntry(entry, to: &json)
-                prepared.append(PreparedEntry(json: json[...], terms: pairs[...], length: max(text.count, 1)))
+                prepared.append(PreparedEntry(json: json[...], terms: pairs[...], length: max(text.count, 1), status: entry.status))
             }
             results.set(run, (local.terms, prepared))
         }
@@ -92,12 +96,16 @@ public enum SearchIndexBuilder {
     /// The index files of prepared entries, in their order. In the split
     /// form, entry chunks for which `keepEntryChunk` is true are left out:
     /// a rebuild that knows them unchanged keeps the previous files.
-    public static func build(_ prepared: [PreparedEntry], terms table: TermTable, shardThreshold: Int = 3000,
+    public static func build(_ prepared: [PreparedEntry], terms table: TermTable, shardThreshold: Int = 3000, synonyms: [[String]] = [],
                              keepEntryChunk: (Int) -> Bool = { _ in false }) -> [SearchIndexFile] {
         let entryCount = prepared.count
         var scored = score(prepared, table: table)
+        let present = Set(scored.terms)
+        // What the first query needs besides terms: the synonym groups that
+        // can find something here, and which entries are not adopted.
+        let header = synonymsMember(SearchSynonyms.compile(synonyms, present: present.contains)) + statusMember(prepared)
         guard entryCount > shardThreshold else {
-            var json: [UInt8] = Array("{\"version\":\(formatVersion),\"entries\":[".utf8)
+            var json: [UInt8] = Array("{\"version\":\(formatVersion)\(header),\"entries\":[".utf8)
             for part in entryChunks(prepared, size: 256, open: "", close: "") {
                 if json.last != UInt8(ascii: "[") { json.append(UInt8(ascii: ",")) }
                 json += part
@@ -149,12 +157,33 @@ public enum SearchIndexBuilder {
         }
         vocabulary += Array("]\n".utf8)
         files.append(SearchIndexFile(path: "search/vocabulary.json", bytes: vocabulary))
-        var entry = "{\"version\":\(formatVersion),\"entryCount\":\(entryCount),\"chunkSize\":\(chunkSize)"
+        var entry = "{\"version\":\(formatVersion)\(header),\"entryCount\":\(entryCount),\"chunkSize\":\(chunkSize)"
         entry += ",\"entryChunk\":\"search/entries-{n}.json\",\"vocabulary\":\"search/vocabulary.json\",\"termShards\":["
         entry += shards.map { "{\"file\":\(quote($0.file)),\"first\":\(quote($0.first))}" }.joined(separator: ",")
         entry += "]}\n"
         files.insert(SearchIndexFile(path: "search-index.json", bytes: Array(entry.utf8)), at: 0)
         return files
+    }
+
+    /// `,"synonyms":[["clerk","proper offic"],…]`, or nothing without groups.
+    static func synonymsMember(_ groups: [[String]]) -> String {
+        guard !groups.isEmpty else { return "" }
+        return ",\"synonyms\":[" + groups.map { "[" + $0.map(quote).joined(separator: ",") + "]" }.joined(separator: ",") + "]"
+    }
+
+    /// `,"status":[[first,last,"draft"],…]`: each run of entries whose
+    /// protocol is not adopted, or nothing when all are.
+    static func statusMember(_ prepared: [PreparedEntry]) -> String {
+        var runs: [String] = []
+        var index = 0
+        while index < prepared.count {
+            let status = prepared[index].status
+            var last = index
+            while last + 1 < prepared.count, prepared[last + 1].status == status { last += 1 }
+            if status != .adopted { runs.append("[\(index),\(last),\(quote(status.name))]") }
+            index = last + 1
+        }
+        return runs.isEmpty ? "" : ",\"status\":[" + runs.joined(separator: ",") + "]"
     }
 
     /// Every term's postings: the entries it occurs in, in entry order, with
@@ -268,6 +297,8 @@ public enum SearchIndexBuilder {
         field(",\"url\":", entry.url)
         field(",\"heading\":", entry.heading)
         field(",\"text\":", entry.text)
+        // Only a protocol that is not adopted says so: most entries are.
+        if entry.status != .adopted { field(",\"status\":", entry.status.name) }
         out.append(UInt8(ascii: "}"))
     }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// Words for search, exactly as the browser makes them (assets/search-text.js):
 /// case and accent folding, apostrophes dropped, English word forms reduced
-/// to a common stem, clause numbers (`4.8`) and sub-clause numbers (`1(k)`)
+/// to a common stem (the Snowball English stemmer), clause numbers (`4.8`) and sub-clause numbers (`1(k)`)
 /// kept whole. Tests/vectors holds the cases both implementations are
 /// checked against.
 public enum SearchText {
@@ -174,83 +174,18 @@ public enum SearchText {
         }
     }
 
-    /// A light English stemmer: plural, -ed, -ing and -ly endings.
+    /// English word forms reduced to a common stem by the Snowball English
+    /// stemmer (`Porter2`); numbers, and words that start with a digit, are
+    /// never stemmed (`4.8`, `1(k)`, `2020`).
     public static func stem(_ word: String) -> String {
-        if word.utf8.allSatisfy({ $0 < 0x80 }) {
-            var bytes = Array(word.utf8)
-            return asciiStem(&bytes)
-        }
-        let letters = Array(word)
-        if letters.count <= 3 || (letters.first?.isASCII == true && letters.first!.isNumber) { return word }
-        var w = word
-        if w.hasSuffix("ies"), w.count > 4 {
-            w = String(w.dropLast(3)) + "y"
-        } else if w.hasSuffix("sses") {
-            w = String(w.dropLast(2))
-        } else if w.hasSuffix("s"), !(w.hasSuffix("ss") || w.hasSuffix("us") || w.hasSuffix("is")) {
-            w = String(w.dropLast())
-        }
-        if w.hasSuffix("ied"), w.count > 4 { return String(w.dropLast(3)) + "y" }
-        for suffix in ["ingly", "edly", "ing", "ed"] where w.hasSuffix(suffix) {
-            var base = String(w.dropLast(suffix.count))
-            if base.count >= 3, base.contains(where: { "aeiouy".contains($0) }) {
-                let tail = Array(base.suffix(2))
-                if tail.count == 2, tail[0] == tail[1], isConsonant(tail[1]), !"lsz".contains(tail[1]) {
-                    base.removeLast()
-                }
-                return base
-            }
-        }
-        if w.hasSuffix("ly"), w.count > 5 { w = String(w.dropLast(2)) }
-        return w
-    }
-
-    /// `stem` on the bytes of an ASCII word, worked in place in `w` (a
-    /// buffer the caller reuses: this runs for every word indexed).
-    static func asciiStem(_ w: inout [UInt8]) -> String {
-        if w.count <= 3 || (w[0] >= 48 && w[0] <= 57) { return String(decoding: w, as: UTF8.self) }
-        func ends(_ w: [UInt8], _ suffix: StaticString) -> Bool {
-            let count = suffix.utf8CodeUnitCount
-            guard w.count >= count else { return false }
-            let bytes = suffix.utf8Start
-            for offset in 0..<count where w[w.count - count + offset] != bytes[offset] { return false }
-            return true
-        }
-        if ends(w, "ies"), w.count > 4 {
-            w.removeLast(3); w.append(UInt8(ascii: "y"))
-        } else if ends(w, "sses") {
-            w.removeLast(2)
-        } else if ends(w, "s"), !(ends(w, "ss") || ends(w, "us") || ends(w, "is")) {
-            w.removeLast()
-        }
-        if ends(w, "ied"), w.count > 4 {
-            w.removeLast(3); w.append(UInt8(ascii: "y"))
-            return String(decoding: w, as: UTF8.self)
-        }
-        func isVowel(_ b: UInt8) -> Bool { b == 97 || b == 101 || b == 105 || b == 111 || b == 117 || b == 121 }
-        for (suffix, length) in [("ingly" as StaticString, 5), ("edly", 4), ("ing", 3), ("ed", 2)] where ends(w, suffix) {
-            let baseCount = w.count - length
-            guard baseCount >= 3, w[0..<baseCount].contains(where: isVowel) else { continue }
-            w.removeLast(length)
-            let last = w[baseCount - 1]
-            // A doubled consonant ([b-df-hj-km-np-tv-xz], so not y) but l, s, z loses one.
-            if w[baseCount - 2] == last, last >= 97, last <= 122, !isVowel(last),
-               last != UInt8(ascii: "l"), last != UInt8(ascii: "s"), last != UInt8(ascii: "z") {
-                w.removeLast()
-            }
-            return String(decoding: w, as: UTF8.self)
-        }
-        if ends(w, "ly"), w.count > 5 { w.removeLast(2) }
-        return String(decoding: w, as: UTF8.self)
-    }
-
-    /// `[b-df-hj-km-np-tv-xz]`
-    static func isConsonant(_ c: Character) -> Bool {
-        guard let ascii = c.asciiValue, ascii >= 97, ascii <= 122 else { return false }
-        return !"aeiouy".contains(c)
+        if let first = word.utf8.first, first >= 48, first <= 57 { return word }
+        return Porter2.stem(word)
     }
 
     public static func isStopWord(_ word: String) -> Bool { stopWords.contains(word) }
+
+    /// Whether a word is a sub-clause number: only they hold a bracket.
+    public static func isSubClause(_ word: String) -> Bool { word.contains("(") }
 
     /// The index term of an entry's clause number: the one token a query
     /// makes of it (`1(K)` → `1(k)`), or, if the tokenizer would split it,
@@ -262,18 +197,36 @@ public enum SearchText {
 
     /// The index terms of a text: words, stop words out, stemmed.
     public static func terms(_ text: String) -> [String] {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return words(text).filter { !stopWords.contains($0) }.map(stem) }
-        // The ASCII path, without a String or array per word beyond the term.
+        var stems = StemCache()
+        return terms(text, stems: &stems)
+    }
+
+    /// `terms`, remembering each word's stem in `stems`: the stemmer is the
+    /// costliest step of indexing, and a protocol repeats its words.
+    public static func terms(_ text: String, stems: inout StemCache) -> [String] {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return words(text).filter { !stopWords.contains($0) }.map { stems.stem($0) }
+        }
         var found: [String] = []
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(64)
         asciiWordRanges(text) { bytes, range in
             let word = String(decoding: bytes[range], as: UTF8.self)
             guard !stopWords.contains(word) else { return }
-            buffer.removeAll(keepingCapacity: true)
-            buffer.append(contentsOf: bytes[range])
-            found.append(asciiStem(&buffer))
+            found.append(stems.stem(word))
         }
         return found
+    }
+}
+
+/// Stems already worked out, by word; one per thread of indexing.
+public struct StemCache {
+    private var known: [String: String] = [:]
+
+    public init() {}
+
+    public mutating func stem(_ word: String) -> String {
+        if let known = known[word] { return known }
+        let stem = SearchText.stem(word)
+        if known.count < 100_000 { known[word] = stem }
+        return stem
     }
 }

@@ -36,7 +36,7 @@ struct SearchIndexScoringTests {
         let terms = try #require(json["terms"] as? [String: [Int]])
         let councillor = try #require(terms["councillor"])
         #expect(stride(from: 0, to: councillor.count, by: 2).map { councillor[$0] } == [1])
-        let purpose = try #require(terms["purpose"])
+        let purpose = try #require(terms["purpos"])
         #expect(stride(from: 0, to: purpose.count, by: 2).map { purpose[$0] } == [0, 1])
     }
 
@@ -47,7 +47,7 @@ struct SearchIndexScoringTests {
         let files = SearchIndexBuilder.build(entries, shardThreshold: 10)
         let point = try #require(try JSONSerialization.jsonObject(with: Data(files[0].bytes)) as? [String: Any])
         #expect(files[0].path == "search-index.json")
-        #expect(point["version"] as? Int == 1)
+        #expect(point["version"] as? Int == SearchIndexBuilder.formatVersion)
         let shards = try #require(point["termShards"] as? [[String: String]])
         #expect(!shards.isEmpty)
         for shard in shards { #expect(files.contains { $0.path == shard["file"] }) }

@@ -5,7 +5,7 @@ import { terms, clauseTerm } from "../../Sources/ProtositeTheme/files/assets/sea
 
 /** The whole index: title words count 3, heading words and the clause number 2, text words 1. */
 export function wholeIndex(entries) {
-  const index = { version: 1, entries, terms: {} };
+  const index = { version: 2, entries, terms: {} };
   entries.forEach((entry, i) => {
     const counts = {};
     const add = (t, weight) => { counts[t] = (counts[t] || 0) + weight; };
@@ -35,7 +35,7 @@ export function splitIndex(index, termsPerShard = 6, chunkSize = 8) {
   const entries = index.entries;
   for (let i = 0; i < entries.length; i += chunkSize) files.set(`search/entries-${i / chunkSize}.json`, entries.slice(i, i + chunkSize));
   files.set("search/vocabulary.json", sorted);
-  const point = { version: 1, entryCount: entries.length, chunkSize, entryChunk: "search/entries-{n}.json", vocabulary: "search/vocabulary.json", termShards };
+  const point = { version: 2, entryCount: entries.length, chunkSize, entryChunk: "search/entries-{n}.json", vocabulary: "search/vocabulary.json", termShards };
   const fetched = [];
   const fetchJSON = async (path) => { fetched.push(path); return structuredClone(files.get(path)); };
   return { point, fetchJSON, fetched, shardCount: termShards.length };

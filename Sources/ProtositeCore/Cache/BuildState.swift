@@ -157,7 +157,7 @@ extension DocumentRecord {
         for entry in search {
             json += entry.json
             terms += entry.terms
-            sizes += [UInt32(entry.json.count), UInt32(entry.terms.count), UInt32(entry.length)]
+            sizes += [UInt32(entry.json.count), UInt32(entry.terms.count), UInt32(entry.length), entry.status.rawValue]
         }
         out.raw(json)
         out.u32s(terms)
@@ -190,14 +190,15 @@ extension DocumentRecord {
         let json = try input.slice()
         let terms = try input.u32s()
         let sizes = try input.u32s()
-        guard sizes.count % 3 == 0 else { throw CacheReader.Damaged() }
+        guard sizes.count % 4 == 0 else { throw CacheReader.Damaged() }
         var entries: [PreparedEntry] = []
-        entries.reserveCapacity(sizes.count / 3)
+        entries.reserveCapacity(sizes.count / 4)
         var jsonStart = json.startIndex, termStart = 0
-        for index in stride(from: 0, to: sizes.count, by: 3) {
+        for index in stride(from: 0, to: sizes.count, by: 4) {
             let jsonEnd = jsonStart + Int(sizes[index]), termEnd = termStart + Int(sizes[index + 1])
-            guard jsonEnd <= json.endIndex, termEnd <= terms.count, (termEnd - termStart) % 2 == 0 else { throw CacheReader.Damaged() }
-            entries.append(PreparedEntry(json: json[jsonStart..<jsonEnd], terms: terms[termStart..<termEnd], length: Int(sizes[index + 2])))
+            guard jsonEnd <= json.endIndex, termEnd <= terms.count, (termEnd - termStart) % 2 == 0,
+                  let status = EntryStatus(rawValue: sizes[index + 3]) else { throw CacheReader.Damaged() }
+            entries.append(PreparedEntry(json: json[jsonStart..<jsonEnd], terms: terms[termStart..<termEnd], length: Int(sizes[index + 2]), status: status))
             jsonStart = jsonEnd
             termStart = termEnd
         }

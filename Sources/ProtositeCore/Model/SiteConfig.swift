@@ -9,9 +9,12 @@ public struct SiteConfig: Sendable, Equatable {
     public var reviewWarningDays: Int = 60
     public var contact: String?
     public var unsafeHTML: Bool = false
+    /// Groups of words that mean the same on this site, added to search's
+    /// built-in vocabulary (`search_synonyms:`, docs/search-index.md).
+    public var searchSynonyms: [[String]] = []
 
     public init() {}
 
     /// The keys `protosite.yml` may hold.
-    public static let knownKeys = ["title", "council", "base_url", "language", "review_warning_days", "contact", "unsafe_html"]
+    public static let knownKeys = ["title", "council", "base_url", "language", "review_warning_days", "contact", "unsafe_html", "search_synonyms"]
 }

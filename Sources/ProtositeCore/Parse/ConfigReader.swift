@@ -11,6 +11,7 @@ public enum ConfigReader {
         var reviewWarningDays: Int?
         var contact: String?
         var unsafeHTML: Bool?
+        var searchSynonyms: [SynonymGroup]?
 
         enum CodingKeys: String, CodingKey {
             case title, council
@@ -19,6 +20,7 @@ public enum ConfigReader {
             case reviewWarningDays = "review_warning_days"
             case contact
             case unsafeHTML = "unsafe_html"
+            case searchSynonyms = "search_synonyms"
         }
     }
 
@@ -95,6 +97,7 @@ public enum ConfigReader {
         }
         config.contact = raw.contact.flatMap { $0.isEmpty ? nil : $0 }
         config.unsafeHTML = raw.unsafeHTML ?? false
+        config.searchSynonyms = (raw.searchSynonyms ?? []).map(\.members).filter { $0.count >= 2 }
         return config
     }
 }

@@ -82,7 +82,8 @@ public struct SiteRenderer: Sendable {
     func searchFiles(_ prepared: [PreparedEntry], terms: TermTable, keepEntryChunk: (Int) -> Bool = { _ in false }) -> [Output] {
         // PROTOSITE_SEARCH_SHARD_THRESHOLD lowers the size at which the index
         // is split, so the split form can be tried on a small site.
-        SearchIndexBuilder.build(prepared, terms: terms, shardThreshold: Self.shardThreshold, keepEntryChunk: keepEntryChunk)
+        SearchIndexBuilder.build(prepared, terms: terms, shardThreshold: Self.shardThreshold, synonyms: SearchSynonyms.builtIn + config.searchSynonyms,
+                                 keepEntryChunk: keepEntryChunk)
             .map { Output(path: $0.path, bytes: $0.bytes) }
     }
 
@@ -175,8 +176,21 @@ public struct SiteRenderer: Sendable {
                 url: metadata.slug + "/" + (anchor.isEmpty ? "" : "#" + anchor),
                 heading: section.heading,
                 text: section.text,
-                aliases: metadata.aliases
+                aliases: metadata.aliases,
+                status: EntryStatus(metadata.status)
             )
+        }
+    }
+}
+
+extension EntryStatus {
+    /// A protocol's status as its search entries carry it.
+    init(_ status: ProtocolStatus) {
+        switch status {
+        case .adopted: self = .adopted
+        case .draft: self = .draft
+        case .superseded: self = .superseded
+        case .withdrawn: self = .withdrawn
         }
     }
 }

@@ -2,13 +2,13 @@
 // words fall in, the vocabulary only when a typo must be forgiven, and the
 // entry chunks of the results shown. `fetchJSON(path)` is injected so node
 // tests run it on files.
-import { parseQuery, rank, withinOneEdit, forgivesTypo, clauseCandidates } from "./search-core.js";
+import { parseQuery, rank, withinOneEdit, typoTerms, clauseCandidates, postingsOf } from "./search-core.js";
 
 export class ShardedIndex {
   constructor(entryPoint, fetchJSON) {
     this.point = entryPoint;
     this.fetchJSON = fetchJSON;
-    this.terms = {};
+    this.terms = Object.create(null); // no inherited "constructor" to be taken for a term
     this.entries = [];
     this.loadedShards = new Set();
     this.loadedChunks = new Set();
@@ -38,7 +38,7 @@ export class ShardedIndex {
   async loadTerms(query) {
     const wanted = new Set();
     for (const term of query.terms) {
-      wanted.add(this.shardFor(term.stem));
+      for (const key of [...term.own, ...term.synonyms.flat()]) wanted.add(this.shardFor(key));
       if (term.prefix) {
         for (const start of [term.word, term.stem]) {
           const last = this.shardFor(start + "\uffff");
@@ -51,7 +51,8 @@ export class ShardedIndex {
     // A word with no exact term (and, while typed, none it begins) may be a
     // typo whose correction lives in any shard: only the vocabulary knows.
     const loaded = Object.keys(this.terms);
-    const needsTypo = query.terms.some((t) => forgivesTypo(t) && !this.terms[t.stem] &&
+    const typos = typoTerms(query);
+    const needsTypo = typos.some((t) => !postingsOf(this, t.stem) &&
       !(t.prefix && loaded.some((k) => k.startsWith(t.word) || k.startsWith(t.stem))));
     if (needsTypo) {
       if (!this.fullVocabulary) {
@@ -59,8 +60,7 @@ export class ShardedIndex {
         this._vocabulary = this.fullVocabulary;
       }
       const near = new Set();
-      for (const t of query.terms) {
-        if (!forgivesTypo(t)) continue;
+      for (const t of typos) {
         for (const candidate of this.fullVocabulary) {
           if (withinOneEdit(candidate, t.stem) || withinOneEdit(candidate, t.word)) near.add(this.shardFor(candidate));
         }
@@ -80,7 +80,7 @@ export class ShardedIndex {
 
   /** Loads what the query needs, so `search(this, raw)` can run. */
   async prepare(raw, limit = 50) {
-    const query = parseQuery(raw);
+    const query = parseQuery(raw, this.point.synonyms || []);
     await this.loadTerms(query);
     // The entries that may be the clause the query names, so that ranking
     // can tell the clause itself from clauses that cite its number.

@@ -1,8 +1,10 @@
 // Words for search, exactly as the build makes them (SearchText.swift):
 // case and accent folding, apostrophes dropped, English word forms reduced
-// to a common stem, clause numbers (4.8) and sub-clause numbers (1(k)) kept
+// to a common stem (the Snowball English stemmer), clause numbers (4.8) and sub-clause numbers (1(k)) kept
 // whole. Pure functions, so node tests them against the same vectors as the
 // Swift tests.
+
+import { porter2 } from "./porter2.js";
 
 const STOP = new Set(("a about above after all also am an and any are as at be been being below but by can " +
   "could did do does doing for from had has have having he her him his how i if in into is it its me my no " +
@@ -48,28 +50,13 @@ export function clauseTerm(clause) {
   return found.length === 1 ? found[0] : fold(clause);
 }
 
-const VOWEL = /[aeiouy]/;
-
-/** A light English stemmer: plural, -ed, -ing and -ly endings. */
+/**
+ * English word forms reduced to a common stem by the Snowball English
+ * stemmer (porter2.js); numbers, and words that start with a digit, are
+ * never stemmed (4.8, 1(k), 2020).
+ */
 export function stem(word) {
-  if (word.length <= 3 || /^\d/.test(word)) return word;
-  let w = word;
-  if (w.endsWith("ies") && w.length > 4) w = w.slice(0, -3) + "y";
-  else if (w.endsWith("sses")) w = w.slice(0, -2);
-  else if (w.endsWith("s") && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  if (w.endsWith("ied") && w.length > 4) return w.slice(0, -3) + "y";
-  for (const suffix of ["ingly", "edly", "ing", "ed"]) {
-    if (w.endsWith(suffix)) {
-      const base = w.slice(0, -suffix.length);
-      if (base.length >= 3 && VOWEL.test(base)) {
-        w = base;
-        if (/([b-df-hj-km-np-tv-xz])\1$/.test(w) && !/(ll|ss|zz)$/.test(w)) w = w.slice(0, -1);
-        return w;
-      }
-    }
-  }
-  if (w.endsWith("ly") && w.length > 5) w = w.slice(0, -2);
-  return w;
+  return /^[0-9]/.test(word) ? word : porter2(word);
 }
 
 /** Whether a word carries meaning for search. */
