@@ -82,3 +82,26 @@ struct StatusSummaryTests {
         }
     }
 }
+
+@Suite("The accessibility statement's contact")
+struct AccessibilityContactTests {
+    @Test func aPublishedSiteWithoutAContactIsWarnedAtItsSettings() throws {
+        let plan = try TestSupport.plan(["protosite.yml": "title: T\ncouncil: C\nbase_url: https://example.org/policies/\n", "content/a.md": "---\ntitle: A\ncouncil: C\nreview: 2030-01\n---\nText.\n"])
+        let warning = try #require(plan.diagnostics.first { $0.path == "protosite.yml" })
+        #expect(warning.severity == .warning)
+        #expect(warning.message.contains("no 'contact'"))
+    }
+
+    @Test func aSiteWithoutBaseURLOrWithAContactIsNotWarned() throws {
+        for config in ["title: T\ncouncil: C\n", "title: T\ncouncil: C\nbase_url: https://example.org/\ncontact: clerk@example.org\n"] {
+            let plan = try TestSupport.plan(["protosite.yml": config, "content/a.md": "---\ntitle: A\ncouncil: C\nreview: 2030-01\n---\nText.\n"])
+            #expect(plan.diagnostics.isEmpty, "\(plan.diagnostics.map(\.formatted))")
+        }
+    }
+
+    @Test func anEmailContactIsAMailtoLink() throws {
+        let plan = try TestSupport.plan(["protosite.yml": "title: T\ncouncil: C\ncontact: clerk@example.org\n", "content/a.md": "---\ntitle: A\ncouncil: C\nreview: 2030-01\n---\nText.\n"])
+        let page = try #require(TestSupport.text(plan, "accessibility/index.html"))
+        #expect(page.contains("<a href=\"mailto:clerk@example.org\">clerk@example.org</a>"))
+    }
+}

@@ -49,6 +49,7 @@ public struct SiteBuilder: Sendable {
         let (sources, loadDiagnostics) = loaded
         var diagnostics = loadDiagnostics
         let config = ConfigReader.read(sources.configFile, diagnostics: &diagnostics)
+        diagnostics += Self.publishingWarnings(config, configPath: sources.configFile?.path ?? "protosite.yml")
         let theme = Theme(overrides: sources.templateOverrides, diagnostics: &diagnostics)
         var planner = BuildPlanner(config: config, theme: theme, today: today, key: key)
         planner.stage = { name, work in self.stage(name, work) }
@@ -60,6 +61,16 @@ public struct SiteBuilder: Sendable {
         }
         return Planned(plan: Plan(outputs: result.outputs, diagnostics: result.diagnostics, site: site, config: config),
                        kept: result.kept, state: result.state)
+    }
+
+    /// A site given the address it is published at is a site residents
+    /// read: its accessibility statement must say whom to contact about
+    /// access, and without `contact` it can only say "the clerk". (A
+    /// project with no `base_url` is not warned: it may be a draft or a
+    /// test, and its content's warnings are the ones that count.)
+    static func publishingWarnings(_ config: SiteConfig, configPath: String) -> [Diagnostic] {
+        guard config.baseURL != nil, config.contact == nil else { return [] }
+        return [.warning("the site has a 'base_url' but no 'contact': the accessibility statement cannot tell residents how to ask for another format or report a problem; add 'contact: …' (an email address or a telephone number)", in: configPath, line: 1, column: 1)]
     }
 
     private func stage<T>(_ name: String, _ work: () throws -> T) rethrows -> T {

@@ -12,6 +12,7 @@ extension SiteContext: MustacheParent {
         case "council": return council
         case "language": return language
         case "contact": return contact
+        case "contactEmail": return contactEmail
         case "baseURL": return baseURL
         case "reviewWarningDays": return reviewWarningDays
         case "builtOn": return builtOn

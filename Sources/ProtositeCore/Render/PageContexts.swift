@@ -8,6 +8,11 @@ struct SiteContext {
     let council: String?
     let language: String
     let contact: String?
+    /// The contact as an email address, when it is one, for a `mailto:` link.
+    var contactEmail: String? {
+        guard let contact, contact.contains("@"), !contact.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == ":" }) else { return nil }
+        return contact
+    }
     let baseURL: String?
     let reviewWarningDays: Int
     /// "Today" of the build, ISO, for scripts that refresh statuses.
