@@ -60,8 +60,39 @@ def main():
                         driver.save_screenshot(path)
                         kit.set_viewport(driver, width, height)
                         print(path)
+                # A phone reader in the middle of a long protocol, reached by a
+                # link to one clause; and the first printed page.
+                kit.set_viewport(driver, 375, 812)
+                kit.emulate_media(driver, "", args.scheme)
+                url = kit.page_url(base, slug + "/index.html")
+                driver.get(url)
+                ids = driver.execute_script("return [...document.querySelectorAll('.protocol-body [id^=\"clause-\"]')].map(e => e.id)")
+                if ids:
+                    driver.get(url + "#" + ids[len(ids) * 2 // 3])
+                    path = os.path.join(args.out, "protocol-mid-375%s.png" % suffix)
+                    driver.save_screenshot(path)
+                    print(path)
+                print_first_page(driver, url, os.path.join(args.out, "protocol-print-page1.png"))
             finally:
                 driver.quit()
+
+
+def print_first_page(driver, url, path):
+    """The page printed to PDF by Chromium, its first page as a PNG (pdftoppm)."""
+    import base64
+    import shutil
+    import subprocess
+    if not shutil.which("pdftoppm"):
+        print("note: pdftoppm (poppler-utils) is missing: no print screenshot", file=sys.stderr)
+        return
+    driver.get(url)
+    pdf = driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": False, "preferCSSPageSize": True})
+    with tempfile.TemporaryDirectory() as tmp:
+        source = os.path.join(tmp, "page.pdf")
+        with open(source, "wb") as f:
+            f.write(base64.b64decode(pdf["data"]))
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", source, path[: -len(".png")]], check=True)
+    print(path)
 
 
 def busiest_protocol(site):
