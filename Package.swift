@@ -14,7 +14,6 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
     targets: [
         // The system cmark-gfm (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -59,10 +58,9 @@ let package = Package(
             ]
         ),
         // `protosite serve`: a loopback preview server that rebuilds on change.
-        .target(
-            name: "ProtositeServe",
-            dependencies: ["ProtositeCore", .product(name: "FlyingFox", package: "FlyingFox")]
-        ),
+        // Its HTTP is its own (LoopbackHTTP.swift): FlyingFox linked
+        // FoundationNetworking and libcurl, which a static binary cannot carry.
+        .target(name: "ProtositeServe", dependencies: ["ProtositeCore"]),
         .executableTarget(
             name: "protosite",
             dependencies: [

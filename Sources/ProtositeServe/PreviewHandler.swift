@@ -1,26 +1,23 @@
-import FlyingFox
 import Foundation
 import ProtositeCore
 
 /// Answers every request of the preview: the site's files (with the reload
 /// script added to each page), the reload script, and the long-poll that
 /// tells a page a newer build exists.
-struct PreviewHandler: HTTPHandler {
+struct PreviewHandler: Sendable {
     let siteFolder: URL
     let state: PreviewState
 
-    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+    func handleRequest(_ request: HTTPRequestLine) async -> HTTPReply {
         switch request.path {
         case "/__protosite/reload.js":
-            return response(.ok, type: "text/javascript; charset=utf-8", body: Data(ReloadScript.source.utf8))
+            return response(200, type: "text/javascript; charset=utf-8", body: Data(ReloadScript.source.utf8))
         case "/__protosite/wait":
             let since = Int(request.query["since"] ?? "") ?? 0
             let version = await waitForVersion(after: since)
-            return response(.ok, type: "text/plain; charset=utf-8", body: Data(String(version).utf8), cache: false)
+            return response(200, type: "text/plain; charset=utf-8", body: Data(String(version).utf8), cache: false)
         default:
-            // request.path is standardised (a trailing `/` dropped); pages
-            // link relatively, so the slash matters: use the raw target.
-            return await file(request.target.path(percentEncoded: false))
+            return await file(request.path)
         }
     }
 
@@ -39,38 +36,33 @@ struct PreviewHandler: HTTPHandler {
         }
     }
 
-    private func file(_ requestPath: String) async -> HTTPResponse {
+    private func file(_ requestPath: String) async -> HTTPReply {
         let version = await state.version
         if let failure = await state.failure {
-            return response(.internalServerError, type: "text/html; charset=utf-8", body: Data(ErrorPage.html(failure, version: version).utf8), cache: false)
+            return response(500, type: "text/html; charset=utf-8", body: Data(ErrorPage.html(failure, version: version).utf8), cache: false)
         }
         guard let relative = Self.safeRelativePath(requestPath) else {
-            return response(.notFound, type: "text/plain; charset=utf-8", body: Data("Not found\n".utf8))
+            return response(404, type: "text/plain; charset=utf-8", body: Data("Not found\n".utf8))
         }
         var url = siteFolder.appendingPathComponent(relative)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
             if !requestPath.hasSuffix("/") {
-                var headers = HTTPHeaders()
-                headers[HTTPHeader("Location")] = requestPath + "/"
-                return HTTPResponse(statusCode: .movedPermanently, headers: headers)
+                return HTTPReply(status: 301, headers: [("Location", requestPath + "/")])
             }
             url = url.appendingPathComponent("index.html")
         }
         guard let data = try? Data(contentsOf: url) else {
             let notFound = (try? Data(contentsOf: siteFolder.appendingPathComponent("404.html"))) ?? Data("Not found\n".utf8)
-            return response(.notFound, type: "text/html; charset=utf-8", body: ReloadScript.inject(into: notFound, version: version), cache: false)
+            return response(404, type: "text/html; charset=utf-8", body: ReloadScript.inject(into: notFound, version: version), cache: false)
         }
         let type = Self.contentType(url.pathExtension)
         let body = type.hasPrefix("text/html") ? ReloadScript.inject(into: data, version: version) : data
-        return response(.ok, type: type, body: body, cache: false)
+        return response(200, type: type, body: body, cache: false)
     }
 
-    private func response(_ status: HTTPStatusCode, type: String, body: Data, cache: Bool = false) -> HTTPResponse {
-        var headers = HTTPHeaders()
-        headers[.contentType] = type
-        headers[.cacheControl] = "no-store"
-        return HTTPResponse(statusCode: status, headers: headers, body: body)
+    private func response(_ status: Int, type: String, body: Data, cache: Bool = false) -> HTTPReply {
+        HTTPReply(status: status, headers: [("Content-Type", type), ("Cache-Control", "no-store")], body: body)
     }
 
     /// The path under the site folder, or nil for one that climbs out.

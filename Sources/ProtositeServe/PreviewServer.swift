@@ -1,4 +1,3 @@
-import FlyingFox
 import Foundation
 import ProtositeCore
 
@@ -47,33 +46,18 @@ public struct PreviewServer: Sendable {
         onEvent(.built(first))
 
         let handler = PreviewHandler(siteFolder: build.output, state: state)
-        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled, handler: handler)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                do {
-                    try await server.run()
-                } catch is CancellationError {
-                    throw CancellationError()
-                } catch {
-                    throw Failure.cannotListen(error.localizedDescription)
-                }
-            }
-            group.addTask {
-                try await server.waitUntilListening()
-                onEvent(.listening(URL(string: "http://127.0.0.1:\(port)/")!))
-                try await watch(watcher, from: initial, state: state, onEvent: onEvent)
-            }
-            defer { group.cancelAll() }
-            do {
-                try await group.next()
-            } catch {
-                await state.releaseAll()
-                await server.stop(timeout: 1)
-                throw error
-            }
+        let server = try LoopbackHTTPServer(port: port) { await handler.handleRequest($0) }
+        onEvent(.listening(URL(string: "http://127.0.0.1:\(port)/")!))
+        do {
+            try await watch(watcher, from: initial, state: state, onEvent: onEvent)
+        } catch {
+            // Held long-polls answer, so open pages stop waiting, then the port is freed.
             await state.releaseAll()
-            await server.stop(timeout: 1)
+            server.stop()
+            throw error
         }
+        await state.releaseAll()
+        server.stop()
     }
 
     public enum Event: Sendable {

@@ -4,7 +4,7 @@ import ProtositeCore
 
 /// The `protosite` command: thin, it parses options and calls ProtositeCore.
 struct Protosite: AsyncParsableCommand {
-    static let version = "0.1.0"
+    static let version = protositeVersion
 
     static let configuration = CommandConfiguration(
         commandName: "protosite",

@@ -56,6 +56,10 @@ struct ServeCommand: AsyncParsableCommand {
             source.setEventHandler { task.cancel() }
             source.resume()
         }
+        // The sources must live until the server stops: in a release build
+        // Swift may free them after their last use above, which cancels
+        // them, and Ctrl-C then did nothing.
+        defer { sources.forEach { $0.cancel() } }
         do {
             try await task.value
         } catch where task.isCancelled {
