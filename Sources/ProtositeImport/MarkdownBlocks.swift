@@ -84,9 +84,14 @@ enum MarkdownWriter {
         line += 2
         var blockLines: [Int] = []
         var delimiter = "."
-        for (index, block) in blocks.enumerated() {
-            let previous = index > 0 ? blocks[index - 1].orderedNumber : nil
-            if let number = block.orderedNumber {
+        // Read once, before the loop: the release compiler (Swift 6.3.1)
+        // crashed optimising this loop when it read them from each block.
+        let numbers = blocks.map(\.orderedNumber)
+        let bullets = blocks.map(\.isBullet)
+        for index in blocks.indices {
+            let previous = index > 0 ? numbers[index - 1] : nil
+            let number = numbers[index]
+            if let number {
                 if let previous {
                     if number != previous + 1 { delimiter = delimiter == "." ? ")" : "." }
                 } else {
@@ -94,14 +99,13 @@ enum MarkdownWriter {
                 }
             }
             if index > 0 {
-                let countsOn = block.orderedNumber != nil && block.orderedNumber == previous.map { $0 + 1 }
-                let sameList = (block.isBullet && blocks[index - 1].isBullet) || countsOn
+                let countsOn = number != nil && number == previous.map { $0 + 1 }
+                let sameList = (bullets[index] && bullets[index - 1]) || countsOn
                 text += sameList ? "\n" : "\n\n"
                 line += sameList ? 1 : 2
             }
             blockLines.append(line)
-            var markdown = block.markdown
-            if let number = block.orderedNumber { markdown = "\(number)\(delimiter) " + block.text }
+            let markdown = number.map { "\($0)\(delimiter) " + blocks[index].text } ?? blocks[index].markdown
             text += markdown
             line += markdown.utf8.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
         }
