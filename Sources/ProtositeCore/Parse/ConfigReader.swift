@@ -26,6 +26,10 @@ public enum ConfigReader {
         var config = SiteConfig()
         guard let file else { return config }
         guard let text = UTF8Check.decode(file.bytes, path: file.path, diagnostics: &diagnostics) else { return config }
+        if let refusal = YAMLAliasGuard.check(text) {
+            diagnostics.append(.error(refusal.message, in: file.path, line: refusal.line, column: refusal.column))
+            return config
+        }
         let node: Node
         do {
             guard let composed = try Yams.compose(yaml: text) else { return config }
