@@ -33,7 +33,8 @@ struct DocxImporter {
                 plainLines.append(SourceLine(number: index + 1, text: plain))
                 blockForLine[index + 1] = blocks.count
                 if name == "title" {
-                    if title == nil { title = plain.trimmingCharacters(in: .whitespaces) } else { blocks.append("## " + text) }
+                    // One line however Word broke it: a title is one YAML line.
+                    if title == nil { title = plain.split(whereSeparator: \.isWhitespace).joined(separator: " ") } else { blocks.append("## " + text) }
                 } else if name.hasPrefix("heading"), let level = Int(name.filter(\.isNumber)) {
                     blocks.append(String(repeating: "#", count: min(level + 1, 6)) + " " + text)
                 } else if let numbering = element.child("w:pPr")?.child("w:numPr") {
@@ -74,7 +75,7 @@ struct DocxImporter {
         markdown += "\n"
         let notes = footnoteTexts()
         for id in usedFootnotes {
-            markdown += "\n[^\(id)]: \(Self.escape(notes[id] ?? ""))\n"
+            markdown += "\n[^\(Self.footnoteLabel(id))]: \(Self.escape(notes[id] ?? ""))\n"
         }
         if title == nil {
             warnings.append(ImportWarning(line: 1, column: 1, message: "no paragraph in the Title style; set 'title:' in the front matter"))
@@ -91,7 +92,7 @@ struct DocxImporter {
                 let bold = properties?.child("w:b").map { $0.attribute("val") != "0" && $0.attribute("val") != "false" } ?? false
                 let italic = properties?.child("w:i").map { $0.attribute("val") != "0" && $0.attribute("val") != "false" } ?? false
                 if let reference = piece.child("w:footnoteReference"), let id = reference.attribute("id") {
-                    out += "[^\(id)]"
+                    out += "[^\(Self.footnoteLabel(id))]"
                     if !footnotes.contains(id) { footnotes.append(id) }
                     continue
                 }
@@ -159,6 +160,18 @@ struct DocxImporter {
             texts[id] = note.all("w:t").map(\.text).joined().trimmingCharacters(in: .whitespaces)
         }
         return texts
+    }
+
+    /// A footnote id as a Markdown label: Word writes numbers, but the id
+    /// is the file's to say, and a line break or `]` in it would end the
+    /// label (or the definition) early. Anything but letters, digits, `-`
+    /// and `_` is dropped; the hash of the id keeps distinct ids apart.
+    static func footnoteLabel(_ id: String) -> String {
+        let kept = String(id.unicodeScalars.filter { ($0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType == .decimal)) || $0 == "-" || $0 == "_" })
+        if kept == id, !kept.isEmpty { return id }
+        var hash: UInt32 = 2_166_136_261
+        for byte in id.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return (kept.isEmpty ? "note" : kept) + "-" + String(hash, radix: 36)
     }
 
     /// Characters that Markdown would read as structure inside running text.
