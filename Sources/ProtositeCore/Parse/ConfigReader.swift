@@ -79,10 +79,9 @@ public enum ConfigReader {
         if let title = raw.title?.trimmingCharacters(in: .whitespaces), !title.isEmpty { config.title = title }
         config.council = raw.council.flatMap { $0.isEmpty ? nil : $0 }
         if var base = raw.baseURL?.trimmingCharacters(in: .whitespaces), !base.isEmpty {
-            let lowered = base.lowercased()
-            if !(lowered.hasPrefix("https://") || lowered.hasPrefix("http://")) {
+            if let problem = BaseURLCheck.problem(with: base) {
                 let (line, column) = positions.position(of: "base_url")
-                diagnostics.append(.error("'base_url' must be an absolute http(s) address, like https://www.example-parish.gov.uk/policies/", in: file.path, line: line, column: column))
+                diagnostics.append(.error("'base_url' must be an absolute http(s) address, like https://www.example-parish.gov.uk/policies/ (\(problem))", in: file.path, line: line, column: column))
             } else {
                 if !base.hasSuffix("/") { base += "/" }
                 config.baseURL = base
