@@ -76,7 +76,10 @@ let package = Package(
         .testTarget(name: "ProtositeSearchTests", dependencies: ["ProtositeSearch"]),
         .testTarget(
             name: "ProtositeCoreTests",
-            dependencies: ["ProtositeCore", "ProtositeMarkdown", "ProtositeImport", "ProtositeSearch"],
+            dependencies: [
+                "ProtositeCore", "ProtositeMarkdown", "ProtositeImport", "ProtositeSearch", "ProtositeServe",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ],
             resources: [.copy("Fixtures")]
         ),
     ]

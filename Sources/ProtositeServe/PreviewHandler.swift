@@ -8,12 +8,22 @@ import ProtositeCore
 struct PreviewHandler: HTTPHandler {
     let siteFolder: URL
     let state: PreviewState
+    /// The port the server listens on, for the names a request may use.
+    let port: UInt16
+    /// How long a reload wait is held before it is answered anyway.
+    var waitLimit: Duration = .seconds(25)
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        guard LoopbackHost.accepts(request.headers[HTTPHeader("Host")], port: port) else {
+            // DNS rebinding: a page on another site whose name now points at
+            // 127.0.0.1 could otherwise read the preview, drafts included.
+            return response(.forbidden, type: "text/plain; charset=utf-8", body: Data("This preview answers only to 127.0.0.1 and localhost.\n".utf8))
+        }
         switch request.path {
         case "/__protosite/reload.js":
             return response(.ok, type: "text/javascript; charset=utf-8", body: Data(ReloadScript.source.utf8))
         case "/__protosite/wait":
+            // Any text at all: a number too large for Int is 0, never a crash.
             let since = Int(request.query["since"] ?? "") ?? 0
             let version = await waitForVersion(after: since)
             return response(.ok, type: "text/plain; charset=utf-8", body: Data(String(version).utf8), cache: false)
@@ -30,7 +40,7 @@ struct PreviewHandler: HTTPHandler {
         await withTaskGroup(of: Int?.self) { group in
             group.addTask { await state.waitForVersion(after: since) }
             group.addTask {
-                try? await Task.sleep(for: .seconds(25))
+                try? await Task.sleep(for: waitLimit)
                 return nil
             }
             let first = await group.next() ?? nil
@@ -52,7 +62,9 @@ struct PreviewHandler: HTTPHandler {
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
             if !requestPath.hasSuffix("/") {
                 var headers = HTTPHeaders()
-                headers[HTTPHeader("Location")] = requestPath + "/"
+                // Made from the cleaned path, one leading `/`: the request's own
+                // `//evil.example/p` would be a protocol-relative redirect off the server.
+                headers[HTTPHeader("Location")] = Self.redirectTarget(relative)
                 return HTTPResponse(statusCode: .movedPermanently, headers: headers)
             }
             url = url.appendingPathComponent("index.html")
@@ -71,6 +83,12 @@ struct PreviewHandler: HTTPHandler {
         headers[.contentType] = type
         headers[.cacheControl] = "no-store"
         return HTTPResponse(statusCode: status, headers: headers, body: body)
+    }
+
+    /// A folder's address with its slash, always a path on this server.
+    static func redirectTarget(_ relative: String) -> String {
+        let encoded = relative.split(separator: "/").map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "" }
+        return "/" + encoded.map { $0 + "/" }.joined()
     }
 
     /// The path under the site folder, or nil for one that climbs out.

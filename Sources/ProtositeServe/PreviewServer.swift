@@ -46,7 +46,7 @@ public struct PreviewServer: Sendable {
         await state.record(first)
         onEvent(.built(first))
 
-        let handler = PreviewHandler(siteFolder: build.output, state: state)
+        let handler = PreviewHandler(siteFolder: build.output, state: state, port: port)
         let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled, handler: handler)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
