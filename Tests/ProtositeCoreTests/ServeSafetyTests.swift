@@ -74,7 +74,9 @@ struct ServeSafetyTests {
         let started = ContinuousClock.now
         let response = try await handler.handleRequest(request)
         #expect(response.statusCode == .ok)
-        #expect(ContinuousClock.now - started < .seconds(2))
+        // Before, never (the test's one-minute limit). The wait is 0.2 s; the
+        // bound is generous because a full test run keeps both cores busy.
+        #expect(ContinuousClock.now - started < .seconds(20))
     }
 
     @Test(.timeLimit(.minutes(1)))
