@@ -22,6 +22,8 @@ case "$target" in
       -artifact_prefix=artifacts/ -print_final_stats=1 ;;
   import)
     cp corpus-import/* "$work/"
+    # The real exports in ../shared/seeds, when they are beside the checkout.
+    if [ -d ../../shared/seeds ]; then cp ../../shared/seeds/*.txt "$work/"; fi
     .build/release/FuzzImport "$work" corpus-import -max_total_time="$seconds" -max_len=8192 -timeout=10 \
       -artifact_prefix=artifacts/import- -print_final_stats=1 ;;
   *) echo "usage: Fuzz/run.sh [SECONDS] [build|import]" >&2; exit 2 ;;
