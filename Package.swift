@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "protosite", targets: ["protosite"]),
         // For the fuzzer in Fuzz/ (and anyone embedding the build).
         .library(name: "ProtositeCore", targets: ["ProtositeCore"]),
+        .library(name: "ProtositeImport", targets: ["ProtositeImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -74,7 +75,9 @@ let package = Package(
         .testTarget(name: "ProtositeSearchTests", dependencies: ["ProtositeSearch"]),
         .testTarget(
             name: "ProtositeCoreTests",
-            dependencies: ["ProtositeCore", "ProtositeMarkdown", "ProtositeImport", "ProtositeSearch"],
+            dependencies: [
+                "ProtositeCore", "ProtositeMarkdown", "ProtositeImport", "ProtositeSearch", "ProtositeServe",
+            ],
             resources: [.copy("Fixtures")]
         ),
     ]

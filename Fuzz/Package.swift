@@ -12,6 +12,13 @@ let package = Package(
     // package is known by its folder name, which a clone does not fix.
     dependencies: [.package(path: "link/protosite")],
     targets: [
+        // The importer's plain-text path (page furniture, metadata, labels,
+        // and the build check that reads its output back).
+        .executableTarget(
+            name: "FuzzImport",
+            dependencies: [.product(name: "ProtositeImport", package: "protosite")],
+            linkerSettings: [.unsafeFlags(["-sanitize=address"]), .linkedLibrary("stdc++")]
+        ),
         .executableTarget(
             name: "FuzzBuild",
             dependencies: [.product(name: "ProtositeCore", package: "protosite")],

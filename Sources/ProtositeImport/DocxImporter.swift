@@ -68,7 +68,8 @@ struct DocxImporter {
         var consumed: Set<Int> = []
         var titleLine = 0
         if let first = paragraphs.first(where: { $0.styleName == "title" }) {
-            title = first.plain.trimmingCharacters(in: .whitespaces)
+            // One line however Word broke it: a title is one YAML line.
+            title = first.plain.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             titleLine = first.line
             consumed.insert(first.line)
         } else {
@@ -100,7 +101,7 @@ struct DocxImporter {
         }
         let notes = footnoteTexts()
         for id in usedFootnotes {
-            blocks.append(MarkdownBlock(kind: .footnote(label: id), text: Self.escape(notes[id] ?? ""), line: 1))
+            blocks.append(MarkdownBlock(kind: .footnote(label: Self.footnoteLabel(id)), text: Self.escape(notes[id] ?? ""), line: 1))
         }
         if title == nil {
             warnings.append(ImportWarning(line: 1, column: 1, message: "no paragraph in the Title style; set 'title:' in the front matter"))
@@ -119,7 +120,7 @@ struct DocxImporter {
                 let bold = properties?.child("w:b").map { $0.attribute("val") != "0" && $0.attribute("val") != "false" } ?? false
                 let italic = properties?.child("w:i").map { $0.attribute("val") != "0" && $0.attribute("val") != "false" } ?? false
                 if let reference = piece.child("w:footnoteReference"), let id = reference.attribute("id") {
-                    out += "[^\(id)]"
+                    out += "[^\(Self.footnoteLabel(id))]"
                     if !footnotes.contains(id) { footnotes.append(id) }
                     continue
                 }
@@ -165,6 +166,18 @@ struct DocxImporter {
             texts[id] = note.all("w:t").map(\.text).joined().trimmingCharacters(in: .whitespaces)
         }
         return texts
+    }
+
+    /// A footnote id as a Markdown label: Word writes numbers, but the id
+    /// is the file's to say, and a line break or `]` in it would end the
+    /// label (or the definition) early. Anything but letters, digits, `-`
+    /// and `_` is dropped; the hash of the id keeps distinct ids apart.
+    static func footnoteLabel(_ id: String) -> String {
+        let kept = String(id.unicodeScalars.filter { ($0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType == .decimal)) || $0 == "-" || $0 == "_" })
+        if kept == id, !kept.isEmpty { return id }
+        var hash: UInt32 = 2_166_136_261
+        for byte in id.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return (kept.isEmpty ? "note" : kept) + "-" + String(hash, radix: 36)
     }
 
     /// Characters that Markdown would read as structure inside running text.

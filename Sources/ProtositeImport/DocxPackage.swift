@@ -15,10 +15,16 @@ struct DocxPackage {
         } catch {
             throw ImportError.unreadable("not a Word document (.docx is a ZIP archive)")
         }
+        // Counted as it is decompressed, whatever the entry's header claims.
+        var budget = Importer.maximumExpandedBytes
         func part(_ path: String) throws -> Data? {
             guard let entry = archive[path] else { return nil }
             var out = Data()
-            _ = try archive.extract(entry, skipCRC32: false) { out.append($0) }
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                budget -= chunk.count
+                guard budget >= 0 else { throw ImportError.expandsTooFar(part: path) }
+                out.append(chunk)
+            }
             return out
         }
         guard let document = try part("word/document.xml") else {

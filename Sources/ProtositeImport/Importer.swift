@@ -18,6 +18,8 @@ public enum ImportError: Error, CustomStringConvertible {
     case unsupported(String)
     case unreadable(String)
     case tooLarge(String, bytes: Int)
+    /// A Word part that decompresses past `Importer.maximumExpandedBytes`.
+    case expandsTooFar(part: String)
 
     public var description: String {
         switch self {
@@ -26,6 +28,8 @@ public enum ImportError: Error, CustomStringConvertible {
         case .tooLarge(let path, let bytes):
             let megabytes = String(format: "%.1f", Double(bytes) / 1_048_576)
             return "\(path): \(megabytes) MB is more than the \(Importer.maximumTextBytes / 1_048_576) MB of text a protocol can be imported from; split the document and import each part"
+        case .expandsTooFar(let part):
+            return "\(part) in this Word document expands to more than \(Importer.maximumExpandedBytes / 1_048_576) MB; a protocol's text is far smaller, so the file is refused"
         }
     }
 }
@@ -38,6 +42,9 @@ public enum Importer {
     public static let maximumTextBytes = 4 * 1024 * 1024
     /// A Word file is compressed; its text is checked again after reading.
     public static let maximumDocxBytes = 32 * 1024 * 1024
+    /// The parts read from a Word file, decompressed, all told: a ZIP entry
+    /// can expand a thousandfold, so a 30 KB file could fill the memory.
+    public static let maximumExpandedBytes = 64 * 1024 * 1024
 
     public static func importFile(at path: String) throws -> ImportResult {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0

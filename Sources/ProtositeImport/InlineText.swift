@@ -19,8 +19,32 @@ enum InlineText {
             if !pendingDigits.isEmpty { out += "[^\(pendingDigits)]"; pendingDigits = "" }
             out.append(character)
         }
+        out = escapeHTML(out)
         if !pendingDigits.isEmpty { out += "[^\(pendingDigits)]" }
         return autolink(out)
+    }
+
+    /// `<` escaped wherever it could open raw HTML (`<script>`, `<!--`,
+    /// `<?`), as the Word importer escapes it: a document sent to the clerk
+    /// is not trusted to put markup on the council's site, and with
+    /// `unsafe_html: true` it would pass. An autolink `<https://…>` stays.
+    static func escapeHTML(_ text: String) -> String {
+        guard text.contains("<") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let at = rest.firstIndex(of: "<") {
+            out += rest[..<at]
+            let after = rest[rest.index(after: at)...]
+            let lower = after.prefix(8).lowercased()
+            let escaped = out.hasSuffix("\\")
+            if !escaped, !(lower.hasPrefix("http://") || lower.hasPrefix("https://")), let next = after.first, next.isLetter || next == "/" || next == "!" || next == "?" {
+                out += "\\<"
+            } else {
+                out += "<"
+            }
+            rest = after
+        }
+        return out + rest
     }
 
     /// `https://…` becomes `<https://…>` unless it already is one.

@@ -29,12 +29,26 @@ struct HTTPRequestLine: Sendable {
         return pairs
     }
 
-    /// Reads `GET /target HTTP/1.1` from the head of a request.
+    /// Header values by lower-cased name (the last of a repeated name wins).
+    var headers: [String: String] = [:]
+
+    init(method: String, target: String, headers: [String: String] = [:]) {
+        self.method = method
+        self.target = target
+        self.headers = headers
+    }
+
+    /// Reads `GET /target HTTP/1.1` and the header lines from the head of a request.
     init?(head: String) {
-        let words = head.split(separator: "\r\n", maxSplits: 1).first?.split(separator: " ") ?? []
+        let lines = head.split(separator: "\r\n", omittingEmptySubsequences: false)
+        let words = lines.first?.split(separator: " ") ?? []
         guard words.count == 3, words[2].hasPrefix("HTTP/1."), words[1].hasPrefix("/") else { return nil }
         method = String(words[0])
         target = String(words[1])
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
     }
 }
 

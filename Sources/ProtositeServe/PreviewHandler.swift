@@ -7,12 +7,22 @@ import ProtositeCore
 struct PreviewHandler: Sendable {
     let siteFolder: URL
     let state: PreviewState
+    /// The port the server listens on, for the names a request may use.
+    let port: UInt16
+    /// How long a reload wait is held before it is answered anyway.
+    var waitLimit: Duration = .seconds(25)
 
     func handleRequest(_ request: HTTPRequestLine) async -> HTTPReply {
+        guard LoopbackHost.accepts(request.headers["host"], port: port) else {
+            // DNS rebinding: a page on another site whose name now points at
+            // 127.0.0.1 could otherwise read the preview, drafts included.
+            return response(403, type: "text/plain; charset=utf-8", body: Data("This preview answers only to 127.0.0.1 and localhost.\n".utf8))
+        }
         switch request.path {
         case "/__protosite/reload.js":
             return response(200, type: "text/javascript; charset=utf-8", body: Data(ReloadScript.source.utf8))
         case "/__protosite/wait":
+            // Any text at all: a number too large for Int is 0, never a crash.
             let since = Int(request.query["since"] ?? "") ?? 0
             let version = await waitForVersion(after: since)
             return response(200, type: "text/plain; charset=utf-8", body: Data(String(version).utf8), cache: false)
@@ -27,7 +37,7 @@ struct PreviewHandler: Sendable {
         await withTaskGroup(of: Int?.self) { group in
             group.addTask { await state.waitForVersion(after: since) }
             group.addTask {
-                try? await Task.sleep(for: .seconds(25))
+                try? await Task.sleep(for: waitLimit)
                 return nil
             }
             let first = await group.next() ?? nil
@@ -48,7 +58,9 @@ struct PreviewHandler: Sendable {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
             if !requestPath.hasSuffix("/") {
-                return HTTPReply(status: 301, headers: [("Location", requestPath + "/")])
+                // Made from the cleaned path, one leading `/`: the request's own
+                // `//evil.example/p` would be a protocol-relative redirect off the server.
+                return HTTPReply(status: 301, headers: [("Location", Self.redirectTarget(relative))])
             }
             url = url.appendingPathComponent("index.html")
         }
@@ -63,6 +75,12 @@ struct PreviewHandler: Sendable {
 
     private func response(_ status: Int, type: String, body: Data, cache: Bool = false) -> HTTPReply {
         HTTPReply(status: status, headers: [("Content-Type", type), ("Cache-Control", "no-store")], body: body)
+    }
+
+    /// A folder's address with its slash, always a path on this server.
+    static func redirectTarget(_ relative: String) -> String {
+        let encoded = relative.split(separator: "/").map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "" }
+        return "/" + encoded.map { $0 + "/" }.joined()
     }
 
     /// The path under the site folder, or nil for one that climbs out.

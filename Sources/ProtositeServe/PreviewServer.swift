@@ -45,7 +45,7 @@ public struct PreviewServer: Sendable {
         await state.record(first)
         onEvent(.built(first))
 
-        let handler = PreviewHandler(siteFolder: build.output, state: state)
+        let handler = PreviewHandler(siteFolder: build.output, state: state, port: port)
         let server = try LoopbackHTTPServer(port: port) { await handler.handleRequest($0) }
         onEvent(.listening(URL(string: "http://127.0.0.1:\(port)/")!))
         do {

@@ -6,7 +6,8 @@ actor PreviewState {
     private(set) var version = 0
     /// The diagnostics of the last build that failed, or nil when the site is current.
     private(set) var failure: [Diagnostic]?
-    private var waiters: [(after: Int, continuation: CheckedContinuation<Int, Never>)] = []
+    private var waiters: [Int: (after: Int, continuation: CheckedContinuation<Int, Never>)] = [:]
+    private var nextWaiter = 0
 
     func record(_ result: BuildRun.Result) {
         switch result.outcome {
@@ -18,22 +19,42 @@ actor PreviewState {
             failure = [.error(message, in: "protosite")]
         }
         version += 1
-        let ready = waiters.filter { $0.after < version }
-        waiters.removeAll { $0.after < version }
-        for waiter in ready { waiter.continuation.resume(returning: version) }
+        for (id, waiter) in waiters where waiter.after < version {
+            waiters[id] = nil
+            waiter.continuation.resume(returning: version)
+        }
     }
 
-    /// Returns as soon as the version passes `after` (at once if it has).
+    /// Returns as soon as the version passes `after` (at once if it has, or
+    /// if `after` is a version this server never had: the page is from an
+    /// earlier run and should reload). Cancelling the task returns the
+    /// current version, so a request's timeout really ends it: a wait that
+    /// ignored cancellation held its socket for ever.
     func waitForVersion(after: Int) async -> Int {
-        if version > after { return version }
-        return await withCheckedContinuation { continuation in
-            waiters.append((after, continuation))
+        if version > after || after > version { return version }
+        let id = nextWaiter
+        nextWaiter += 1
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                if Task.isCancelled {
+                    continuation.resume(returning: version)
+                } else {
+                    waiters[id] = (after, continuation)
+                }
+            }
+        } onCancel: {
+            Task { await self.release(id) }
         }
+    }
+
+    /// Ends one wait (its request timed out or its client went away).
+    private func release(_ id: Int) {
+        waiters.removeValue(forKey: id)?.continuation.resume(returning: version)
     }
 
     /// Wakes every waiter, so held requests end when the server stops.
     func releaseAll() {
-        for waiter in waiters { waiter.continuation.resume(returning: version) }
+        for waiter in waiters.values { waiter.continuation.resume(returning: version) }
         waiters.removeAll()
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ProtositeCore
 import ProtositeImport
 
 struct ImportCommand: ParsableCommand {
@@ -27,12 +28,12 @@ struct ImportCommand: ParsableCommand {
             do {
                 result = try Importer.importFile(at: path)
             } catch {
-                DiagnosticPrinter.standardError("\(path): error: \(error)")
+                DiagnosticPrinter.standardError(TerminalSafe.text("\(path): error: \(error)"))
                 failed = true
                 continue
             }
             for warning in result.warnings {
-                DiagnosticPrinter.standardError("\(path):\(warning.line):\(warning.column): warning: \(warning.message)")
+                DiagnosticPrinter.standardError(TerminalSafe.text("\(path):\(warning.line):\(warning.column): warning: \(warning.message)"))
             }
             let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent + ".md"
             let target = folder.appendingPathComponent(name)

@@ -39,7 +39,7 @@ struct ReviewsCommand: ParsableCommand {
         if format == "json" {
             print(schedule.json())
         } else {
-            print(schedule.table(), terminator: "")
+            print(schedule.table().split(separator: "\n").map { TerminalSafe.text(String($0)) + "\n" }.joined(), terminator: "")
         }
     }
 }

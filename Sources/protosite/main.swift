@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ProtositeCore
 
 // A write past a file-size limit (or a full quota) should fail as an error
 // the build reports, not kill the process and leave a half-written folder.
@@ -24,7 +25,7 @@ do {
         Foundation.exit(exit.rawValue)
     }
     let message = Protosite.fullMessage(for: error)
-    if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+    if !message.isEmpty { FileHandle.standardError.write(Data((message.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalSafe.text(String($0)) }.joined(separator: "\n") + "\n").utf8)) }
     Foundation.exit(code == .validationFailure ? ExitStatus.usage : (code.rawValue == 0 ? 0 : ExitStatus.failure))
 }
 

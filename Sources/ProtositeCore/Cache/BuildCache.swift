@@ -50,12 +50,23 @@ struct BuildCache {
         return "\(path) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }
 
+    /// Whether the folder may be read and written: absent (it will be
+    /// made), or a real folder of this user's. A link or someone else's
+    /// folder under the name is left alone, and the build is a full one.
+    var isUsable: Bool {
+        var info = stat()
+        guard lstat(folder.path, &info) == 0 else { return errno == ENOENT }
+        return (info.st_mode & S_IFMT) == S_IFDIR && info.st_uid == geteuid()
+    }
+
     /// The last build's state and files, if it left them for this key and
-    /// every record is whole.
+    /// every record is whole. The paths it names are checked as the writer
+    /// will use them: anyone who can add a file beside the output can edit
+    /// the cache.
     func load(key: UInt64) -> (BuildState, SiteManifest)? {
-        guard let header = try? PosixFiles.read(stateFile.path),
+        guard isUsable, let header = try? PosixFiles.read(stateFile.path, followingLinks: false),
               let decoded = try? BuildState.decodeHeader(header, key: key),
-              let pack = try? PosixFiles.read(packFile.path) else { return nil }
+              let pack = try? PosixFiles.read(packFile.path, followingLinks: false) else { return nil }
         var state = decoded.0
         let places = decoded.1, manifest = decoded.2
         let records = ResultSlots<DocumentRecord>(count: places.count)
@@ -70,17 +81,22 @@ struct BuildCache {
         let documents = records.values
         guard documents.count == places.count else { return nil }
         state.documents = documents
-        guard state.termsAreKnown() else { return nil }
+        guard state.termsAreKnown(),
+              documents.allSatisfy({ SitePath.isSafe($0.summary.slug + "/index.html") }),
+              state.searchPaths.allSatisfy(SitePath.isSafe),
+              manifest.site.keys.allSatisfy(SitePath.isSafe), manifest.spare.keys.allSatisfy(SitePath.isSafe) else { return nil }
         return (state, manifest)
     }
 
     /// Stores the records not stored yet and returns where every record
     /// lies, in order. Safe to run while the site is written.
     func saveRecords(_ state: BuildState) -> [StoredRecord]? {
+        guard isUsable else { return nil }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        guard isUsable else { return nil }
         let documents = state.documents
         var info = stat()
-        let packSize = stat(packFile.path, &info) == 0 ? Int(info.st_size) : 0
+        let packSize = lstat(packFile.path, &info) == 0 ? Int(info.st_size) : 0
         let fresh = documents.indices.filter { documents[$0].storedAs == nil }
         // A few changed records are appended, while at most half the pack is stale.
         if packSize > 0, fresh.count <= documents.count / 4 {
@@ -94,7 +110,7 @@ struct BuildCache {
                     places[index] = StoredRecord(offset: offset, length: bytes.count, hash: StableHash.of(bytes))
                     offset += bytes.count
                 }
-                let descriptor = open(packFile.path, O_WRONLY | O_APPEND | O_CLOEXEC)
+                let descriptor = open(packFile.path, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC)
                 guard descriptor >= 0 else { return nil }
                 defer { close(descriptor) }
                 for bytes in encoded where !PosixFiles.writeAll(descriptor, bytes) { return nil }
@@ -103,9 +119,10 @@ struct BuildCache {
         }
         // Otherwise the pack is written afresh, in batches encoded on all
         // cores and written in order, so it is never whole in memory.
-        let old = packSize > 0 ? ((try? PosixFiles.read(packFile.path)) ?? []) : []
+        let old = packSize > 0 ? ((try? PosixFiles.read(packFile.path, followingLinks: false)) ?? []) : []
         let temporary = packFile.path + ".new-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        unlink(temporary)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { return nil }
         var places: [StoredRecord] = []
         var offset = 0
@@ -137,6 +154,7 @@ struct BuildCache {
 
     /// Writes the state naming where `records` lie.
     func saveState(_ state: BuildState, records: [StoredRecord], manifest: SiteManifest) {
+        guard isUsable else { return }
         try? PosixFiles.replace(stateFile.path, with: state.encodedHeader(records: records, manifest: manifest))
     }
 

@@ -47,14 +47,26 @@ struct NameTrie: Sendable {
         return best
     }
 
+    /// The length of the white space character at `index` (space, tab,
+    /// line feed, no-break space), or nil: no name starts there, so callers
+    /// trying every place in the text skip it rather than rescan the run
+    /// that follows (eighty thousand tabs took seconds).
+    static func spaceWidth(_ text: [UInt8], at index: Int) -> Int? {
+        guard index < text.count else { return nil }
+        switch text[index] {
+        case 0x20, 0x09, 0x0A: return 1
+        case 0xC2 where index + 1 < text.count && text[index + 1] == 0xA0: return 2
+        default: return nil
+        }
+    }
+
     /// The word at `index` after any white space, lower-cased, and where it
     /// ends; nil at the end of the text or at a barrier (NUL).
     static func word(in text: [UInt8], at index: Int) -> ([UInt8], Int)? {
         var cursor = index
-        while cursor < text.count, text[cursor] == 0x20 || text[cursor] == 0x09 || text[cursor] == 0x0A {
-            cursor += 1
-        }
-        if cursor + 1 < text.count, text[cursor] == 0xC2, text[cursor + 1] == 0xA0 { return word(in: text, at: cursor + 2) }
+        // A loop, not a call per no-break space: forty thousand of them in a
+        // row were forty thousand nested calls.
+        while let width = spaceWidth(text, at: cursor) { cursor += width }
         guard cursor < text.count, text[cursor] != 0 else { return nil }
         var word: [UInt8] = []
         if WordBytes.isWordCharacter(text, at: cursor) {

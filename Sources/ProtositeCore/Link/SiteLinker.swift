@@ -266,7 +266,7 @@ struct DocumentLinker {
         let bytes = text.bytes
         var index = 0
         while index < bytes.count {
-            guard WordBytes.boundaryBefore(bytes, index), bytes[index] != 0x20,
+            guard WordBytes.boundaryBefore(bytes, index), NameTrie.spaceWidth(bytes, at: index) == nil,
                   let (target, end) = site.vocabulary.names.longestMatch(in: bytes, at: index), WordBytes.boundary(bytes, end) else {
                 index += 1
                 continue

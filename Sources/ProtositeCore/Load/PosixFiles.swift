@@ -17,10 +17,12 @@ enum PosixFiles {
     }
 
     /// The bytes of a regular file, or nil when there is none (or it is a folder).
-    static func read(_ path: String) throws -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    /// With `followingLinks: false` a symbolic link at `path` reads as nil:
+    /// for protosite's own files, where a link can only have been planted.
+    static func read(_ path: String, followingLinks: Bool = true) throws -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
         guard descriptor >= 0 else {
-            if errno == ENOENT || errno == ENOTDIR { return nil }
+            if errno == ENOENT || errno == ENOTDIR || errno == ELOOP { return nil }
             throw Failure.cannotRead(path, String(cString: strerror(errno)))
         }
         defer { close(descriptor) }
@@ -57,7 +59,9 @@ enum PosixFiles {
     /// file lost to a crash only costs a full build.
     static func replace(_ path: String, with bytes: [UInt8]) throws {
         let temporary = path + ".new-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        // A file made afresh, never a link planted under the temporary name.
+        unlink(temporary)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw Failure.cannotWrite(temporary, String(cString: strerror(errno))) }
         let ok = writeAll(descriptor, bytes)
         close(descriptor)

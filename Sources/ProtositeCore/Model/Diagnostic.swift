@@ -31,14 +31,15 @@ public struct Diagnostic: Error, Sendable, Equatable, Comparable, Codable {
         Diagnostic(path: path, line: line, column: column, severity: .warning, message: message)
     }
 
-    /// `path:line:column: severity: message`, leaving out unknown positions.
+    /// `path:line:column: severity: message`, leaving out unknown positions,
+    /// with control characters from the content shown escaped.
     public var formatted: String {
-        var location = path
+        var location = TerminalSafe.text(path)
         if line > 0 {
             location += ":\(line)"
             if column > 0 { location += ":\(column)" }
         }
-        return "\(location): \(severity.rawValue): \(message)"
+        return "\(location): \(severity.rawValue): \(TerminalSafe.text(message))"
     }
 
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {

@@ -28,6 +28,10 @@ public enum ConfigReader {
         var config = SiteConfig()
         guard let file else { return config }
         guard let text = UTF8Check.decode(file.bytes, path: file.path, diagnostics: &diagnostics) else { return config }
+        if let refusal = YAMLAliasGuard.check(text) {
+            diagnostics.append(.error(refusal.message, in: file.path, line: refusal.line, column: refusal.column))
+            return config
+        }
         let node: Node
         do {
             guard let composed = try Yams.compose(yaml: text) else { return config }
@@ -77,10 +81,9 @@ public enum ConfigReader {
         if let title = raw.title?.trimmingCharacters(in: .whitespaces), !title.isEmpty { config.title = title }
         config.council = raw.council.flatMap { $0.isEmpty ? nil : $0 }
         if var base = raw.baseURL?.trimmingCharacters(in: .whitespaces), !base.isEmpty {
-            let lowered = base.lowercased()
-            if !(lowered.hasPrefix("https://") || lowered.hasPrefix("http://")) {
+            if let problem = BaseURLCheck.problem(with: base) {
                 let (line, column) = positions.position(of: "base_url")
-                diagnostics.append(.error("'base_url' must be an absolute http(s) address, like https://www.example-parish.gov.uk/policies/", in: file.path, line: line, column: column))
+                diagnostics.append(.error("'base_url' must be an absolute http(s) address, like https://www.example-parish.gov.uk/policies/ (\(problem))", in: file.path, line: line, column: column))
             } else {
                 if !base.hasSuffix("/") { base += "/" }
                 config.baseURL = base

@@ -20,6 +20,10 @@ public struct FrontMatterReader {
     }
 
     public func read(_ yaml: String, diagnostics: inout [Diagnostic]) -> Reading? {
+        if let refusal = YAMLAliasGuard.check(yaml) {
+            diagnostics.append(.error("the front matter is refused: \(refusal.message)", in: path, line: refusal.line + firstLine - 1, column: refusal.column))
+            return nil
+        }
         let node: Node
         do {
             // Every front-matter value is read as text (dates are parsed by DateParser),

@@ -36,6 +36,10 @@ public struct ProtocolParser: Sendable {
             return nil
         }
 
+        if let refusal = MarkdownLimits.check(split.body) {
+            diagnostics.append(.error(refusal.message, in: file.path, line: refusal.line + split.bodyFirstLine - 1, column: 1))
+            return nil
+        }
         let tree: MarkdownDocument
         do throws(MarkdownParser.Failure) {
             tree = try MarkdownParser.parse(split.body)

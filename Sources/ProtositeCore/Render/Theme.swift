@@ -15,6 +15,9 @@ public struct Theme: Sendable {
         }
         for (name, file) in overrides {
             files[name] = (file.path, file.bytes)
+            if let warning = ContentSecurityPolicy.warning(forOverride: name, path: file.path, text: String(decoding: file.bytes, as: UTF8.self)) {
+                diagnostics.append(warning)
+            }
         }
         var library = MustacheLibrary()
         var assets: [String: [UInt8]] = [:]

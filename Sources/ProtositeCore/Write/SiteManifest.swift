@@ -16,9 +16,11 @@ struct FileStamp: Sendable, Equatable {
     var inode: UInt64
 
     /// The stamp of the file at `path` now, with the hash it is known by.
+    /// A symbolic link has none (`lstat`): a link put in place of a site
+    /// file never passes for it.
     static func current(_ path: String, hash: UInt64) -> FileStamp? {
         var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         return FileStamp(hash: hash, info)
     }
 

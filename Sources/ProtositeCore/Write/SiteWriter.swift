@@ -39,6 +39,12 @@ public struct SiteWriter: Sendable {
         for path in guarded where target == path || path.hasPrefix(target + "/") || (target.hasPrefix(path + "/") && path != rootPath) {
             throw Failure.refused("refusing to write the site to \(output.path): it would replace \(path == rootPath ? "the project folder" : path); choose another --output, such as \(rootPath)/site")
         }
+        if OwnedFolder.isLink(output.path) {
+            throw Failure.refused("refusing to write the site to \(output.path): it is a symbolic link, and protosite replaces the folder itself; give the real folder as --output")
+        }
+        if case .foreign(let reason) = OwnedFolder.state(spare.path) {
+            throw Failure.refused("refusing to build: \(spare.path) is not protosite's own (\(reason)); protosite keeps its previous site there, and will neither write through nor delete it. Remove or rename it, then build again")
+        }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
@@ -80,14 +86,37 @@ public struct SiteWriter: Sendable {
         }
         removeLeftovers(in: parent, name: name)
         let staging = parent.appendingPathComponent(".\(name).protosite-new-\(ProcessInfo.processInfo.processIdentifier)")
-        try? fm.removeItem(at: staging)
+        switch OwnedFolder.state(staging.path) {
+        case .absent: break
+        case .owned: try? fm.removeItem(at: staging)
+        case .foreign(let reason):
+            if OwnedFolder.isLink(staging.path) || rmdir(staging.path) != 0 {
+                throw Failure.refused("refusing to build: \(staging.path) is not protosite's own (\(reason)); remove it, then build again")
+            }
+        }
         var known: [String: FileStamp] = [:]
         var reusing = false
-        if fm.fileExists(atPath: spare.appendingPathComponent(Self.markerName).path), rename(spare.path, staging.path) == 0 {
-            reusing = true
-            known = manifest?.spare ?? [:]
-        } else {
-            try? fm.removeItem(at: spare)
+        // The spare is written into only when it is protosite's own: a real
+        // folder, the user's, marked (see OwnedFolder); anything else under
+        // its name is refused, never written through or deleted.
+        switch OwnedFolder.state(spare.path) {
+        case .absent:
+            break
+        case .owned:
+            if rename(spare.path, staging.path) == 0 {
+                reusing = true
+                known = manifest?.spare ?? [:]
+            } else {
+                try? fm.removeItem(at: spare)
+            }
+        case .foreign(let reason):
+            throw Failure.refused("refusing to build: \(spare.path) is not protosite's own (\(reason)); remove or rename it, then build again")
+        }
+        for path in kept where !SitePath.isSafe(path) {
+            throw Failure.io("the last build's record names '\(path)', which is not a path inside the site; delete \(BuildCache(output: output).folder.path) and build again")
+        }
+        for item in outputs where !SitePath.isSafe(item.path) {
+            throw Failure.io("'\(item.path)' is not a path inside the site")
         }
         var stamps: [String: FileStamp] = [:]
         do {
@@ -97,7 +126,9 @@ public struct SiteWriter: Sendable {
                 // recognisably ours and is cleaned up by the next build.
                 try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
             }
-            stamps = try fill(staging, outputs: outputs, kept: kept, manifest: manifest, known: known, reusing: reusing)
+            // Opened once, not followed if it is a link: every file is made under this handle.
+            let handle = try FolderHandle(path: staging.path)
+            stamps = try fill(staging, handle: handle, outputs: outputs, kept: kept, manifest: manifest, known: known, reusing: reusing)
         } catch {
             try? fm.removeItem(at: staging)
             throw Failure.io("cannot write the new site beside \(output.path): \(error)")
@@ -107,7 +138,7 @@ public struct SiteWriter: Sendable {
     }
 
     /// Makes `folder` hold exactly the outputs; returns their stamps.
-    private func fill(_ folder: URL, outputs: [Output], kept: [String], manifest: SiteManifest?, known: [String: FileStamp], reusing: Bool) throws -> [String: FileStamp] {
+    private func fill(_ folder: URL, handle: FolderHandle, outputs: [Output], kept: [String], manifest: SiteManifest?, known: [String: FileStamp], reusing: Bool) throws -> [String: FileStamp] {
         let fm = FileManager.default
         // Hashes on all cores: a large site's index alone is tens of megabytes.
         let hashes = ResultSlots<UInt64>(count: outputs.count)
@@ -137,9 +168,7 @@ public struct SiteWriter: Sendable {
         }
         for path in folders.sorted() where !existing.contains(path) {
             // Sorted, so parents come first: one mkdir each, no existence checks.
-            if mkdir(folder.path + "/" + path, 0o777) != 0, errno != EEXIST {
-                throw Failure.io("\(path): \(String(cString: strerror(errno)))")
-            }
+            try handle.makeFolder(path)
         }
         // Files to write, on all cores: made bytes, or a kept file's bytes
         // read from the current site.
@@ -163,7 +192,7 @@ public struct SiteWriter: Sendable {
             }
             do {
                 let bytes = try job.bytes ?? Self.read(siteFolder.appendingPathComponent(job.path).path)
-                results.set(index, .success(try Self.writeFile(target, bytes, hash: job.hash)))
+                results.set(index, .success(try handle.writeFile(job.path, bytes, hash: job.hash)))
             } catch let failure as Failure {
                 results.set(index, .failure(failure))
             } catch {
@@ -179,20 +208,11 @@ public struct SiteWriter: Sendable {
         return stamps
     }
 
-    /// Writes over a file in place (keeping its inode, which is cheaper on
-    /// ext4 than a new one) or makes it; returns its stamp.
-    private static func writeFile(_ path: String, _ bytes: [UInt8], hash: UInt64) throws -> FileStamp {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw Failure.io("\(path): \(String(cString: strerror(errno)))") }
-        defer { close(descriptor) }
-        guard PosixFiles.writeAll(descriptor, bytes) else { throw Failure.io("\(path): \(String(cString: strerror(errno)))") }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw Failure.io("\(path): \(String(cString: strerror(errno)))") }
-        return FileStamp(hash: hash, info)
-    }
-
+    /// A kept file of the current site; a link in its place is not read
+    /// through (its bytes could be any file's, published).
     private static func read(_ path: String) throws -> [UInt8] {
-        Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        guard let bytes = try PosixFiles.read(path, followingLinks: false) else { throw Failure.io("\(path): not a regular file") }
+        return bytes
     }
 
     /// Puts the staging folder in the site's place. Returns true when the
@@ -242,6 +262,13 @@ public struct SiteWriter: Sendable {
                 guard entry.hasPrefix(prefix), !entry.dropFirst(prefix.count).isEmpty,
                       entry.dropFirst(prefix.count).allSatisfy(\.isNumber) else { continue }
                 let url = parent.appendingPathComponent(entry)
+                // Only protosite's own: anything else under the name is left
+                // alone, but for an empty folder (a build killed between making
+                // its staging folder and marking it): rmdir removes nothing else.
+                guard OwnedFolder.state(url.path) == .owned else {
+                    if !OwnedFolder.isLink(url.path) { rmdir(url.path) }
+                    continue
+                }
                 if kind == "old", !fm.fileExists(atPath: output.path) {
                     // A build died between the two renames: the previous site comes back.
                     try? fm.moveItem(at: url, to: output)
