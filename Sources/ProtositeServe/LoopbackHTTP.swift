@@ -101,14 +101,7 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         guard fd >= 0 else { throw PreviewServer.Failure.cannotListen(String(cString: strerror(errno))) }
         var yes: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0, listen(fd, 64) == 0 else {
+        guard Self.bindLoopback(fd, port: port), listen(fd, 64) == 0 else {
             let message = String(cString: strerror(errno))
             close(fd)
             throw PreviewServer.Failure.cannotListen(message)
@@ -116,6 +109,18 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         listener = fd
         self.handler = handler
         Thread.detachNewThread { [self] in acceptLoop() }
+    }
+
+    /// Binds a socket to 127.0.0.1 and `port` (0: any free port). Loopback
+    /// only: the preview is never reachable from another machine.
+    static func bindLoopback(_ fd: Int32, port: UInt16) -> Bool {
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        } == 0
     }
 
     /// Stops accepting; connections in progress finish on their own threads.
