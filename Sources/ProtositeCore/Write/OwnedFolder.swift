@@ -32,6 +32,25 @@ enum OwnedFolder {
         return .owned
     }
 
+    /// Removes one of protosite's own folders, its marker last: a build
+    /// killed half way through leaves a folder that is still marked as
+    /// protosite's, so the next build recognises it and finishes the job
+    /// (removing the marker first left unmarked leftovers that no later
+    /// build would touch). Links inside are removed, never followed.
+    /// Anything not protosite's own is left alone but for an empty folder.
+    static func remove(_ url: URL) {
+        let fm = FileManager.default
+        guard state(url.path) == .owned, let entries = try? fm.contentsOfDirectory(atPath: url.path) else {
+            if !isLink(url.path) { rmdir(url.path) }
+            return
+        }
+        for entry in entries where entry != SiteWriter.markerName {
+            try? fm.removeItem(at: url.appendingPathComponent(entry))
+        }
+        unlink(url.appendingPathComponent(SiteWriter.markerName).path)
+        rmdir(url.path)
+    }
+
     /// Whether `path` is a symbolic link (not followed).
     static func isLink(_ path: String) -> Bool {
         var info = stat()

@@ -88,7 +88,7 @@ public struct SiteWriter: Sendable {
         let staging = parent.appendingPathComponent(".\(name).protosite-new-\(ProcessInfo.processInfo.processIdentifier)")
         switch OwnedFolder.state(staging.path) {
         case .absent: break
-        case .owned: try? fm.removeItem(at: staging)
+        case .owned: OwnedFolder.remove(staging)
         case .foreign(let reason):
             if OwnedFolder.isLink(staging.path) || rmdir(staging.path) != 0 {
                 throw Failure.refused("refusing to build: \(staging.path) is not protosite's own (\(reason)); remove it, then build again")
@@ -107,7 +107,7 @@ public struct SiteWriter: Sendable {
                 reusing = true
                 known = manifest?.spare ?? [:]
             } else {
-                try? fm.removeItem(at: spare)
+                OwnedFolder.remove(spare)
             }
         case .foreign(let reason):
             throw Failure.refused("refusing to build: \(spare.path) is not protosite's own (\(reason)); remove or rename it, then build again")
@@ -130,7 +130,7 @@ public struct SiteWriter: Sendable {
             let handle = try FolderHandle(path: staging.path)
             stamps = try fill(staging, handle: handle, outputs: outputs, kept: kept, manifest: manifest, known: known, reusing: reusing)
         } catch {
-            try? fm.removeItem(at: staging)
+            OwnedFolder.remove(staging)
             throw Failure.io("cannot write the new site beside \(output.path): \(error)")
         }
         let previous = try swapIn(staging)
@@ -224,14 +224,14 @@ public struct SiteWriter: Sendable {
                 try fm.moveItem(at: staging, to: output)
                 return false
             } catch {
-                try? fm.removeItem(at: staging)
+                OwnedFolder.remove(staging)
                 throw Failure.io("cannot move the new site to \(output.path): \(error.localizedDescription)")
             }
         }
         if protosite_exchange_paths(staging.path, output.path) == 0 {
             // staging now holds the previous site: it becomes the spare.
             if rename(staging.path, spare.path) == 0 { return true }
-            try? fm.removeItem(at: staging)
+            OwnedFolder.remove(staging)
             return false
         }
         // No atomic exchange on this file system: two renames, the previous
@@ -242,11 +242,11 @@ public struct SiteWriter: Sendable {
             try fm.moveItem(at: staging, to: output)
         } catch {
             if !fm.fileExists(atPath: output.path), fm.fileExists(atPath: aside.path) { try? fm.moveItem(at: aside, to: output) }
-            try? fm.removeItem(at: staging)
+            OwnedFolder.remove(staging)
             throw Failure.io("cannot replace \(output.path): \(error.localizedDescription)")
         }
         if rename(aside.path, spare.path) == 0 { return true }
-        try? fm.removeItem(at: aside)
+        OwnedFolder.remove(aside)
         return false
     }
 
@@ -273,7 +273,7 @@ public struct SiteWriter: Sendable {
                     // A build died between the two renames: the previous site comes back.
                     try? fm.moveItem(at: url, to: output)
                 } else {
-                    try? fm.removeItem(at: url)
+                    OwnedFolder.remove(url)
                 }
             }
         }
