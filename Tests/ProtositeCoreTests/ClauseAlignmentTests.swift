@@ -86,7 +86,7 @@ import Testing
 @Suite struct WordRedlineTests {
     @Test func aReplacedWordIsADeletionThenAnInsertion() {
         let redline = WordRedline(from: "within ten working days.", to: "within five working days.")
-        #expect(redline.runs == [.init(kind: .kept, text: "within"), .init(kind: .deleted, text: "ten"),
+        #expect(redline.runs == [.init(kind: .kept, text: "within", spaceBefore: false), .init(kind: .deleted, text: "ten"),
                                  .init(kind: .inserted, text: "five"), .init(kind: .kept, text: "working days.")])
     }
 
@@ -99,12 +99,22 @@ import Testing
     @Test func eachSideReadsBackAsItsText() {
         let old = "The council meets in May, and again in September when asked.", new = "The council meets in June and again in September if asked by two members."
         let redline = WordRedline(from: old, to: new)
-        #expect(redline.runs.filter { $0.kind != .inserted }.map(\.text).joined(separator: " ") == old)
-        #expect(redline.runs.filter { $0.kind != .deleted }.map(\.text).joined(separator: " ") == new)
+        func side(_ without: WordRedline.Kind) -> String {
+            redline.runs.filter { $0.kind != without }.map { ($0.spaceBefore ? " " : "") + $0.text }.joined().trimmingCharacters(in: .whitespaces)
+        }
+        #expect(side(.inserted) == old)
+        #expect(side(.deleted) == new)
+    }
+
+    @Test func punctuationIsATokenOfItsOwnSoWordsBesideItAreKept() {
+        let redline = WordRedline(from: "Write by letter, saying what went wrong.", to: "Write by letter or email, saying what went wrong and why.")
+        #expect(redline.inserted == ["or email", "and why"])
+        #expect(redline.deleted.isEmpty)
+        #expect(WordRedline(from: "the council's clerk", to: "the council's officer").runs.first?.text == "the council's")
     }
 
     @Test func emptyTextsGiveOnlyTheOtherSide() {
-        #expect(WordRedline(from: "", to: "new words").runs == [.init(kind: .inserted, text: "new words")])
-        #expect(WordRedline(from: "old words", to: "").runs == [.init(kind: .deleted, text: "old words")])
+        #expect(WordRedline(from: "", to: "new words").runs == [.init(kind: .inserted, text: "new words", spaceBefore: false)])
+        #expect(WordRedline(from: "old words", to: "").runs == [.init(kind: .deleted, text: "old words", spaceBefore: false)])
     }
 }

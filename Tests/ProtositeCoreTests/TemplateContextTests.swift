@@ -23,7 +23,7 @@ struct TemplateContextTests {
         VersionLinkContext(date: "d", dateISO: "i", href: "h"),
         VersionLinksContext(versions: [], changesHref: "c"),
         VersionPage(title: "t", adopted: "a", adoptedISO: "i", replaced: "r", replacedISO: "ri", currentHref: "c", changesHref: "ch", body: "b"),
-        RedlineRunContext(text: "t", isKept: true, isDeleted: false, isInserted: false),
+        RedlineRunContext(text: "t", spaceBefore: true, isKept: true, isDeleted: false, isInserted: false),
         ClauseChangeContext(kind: "changed", kindLabel: "Changed", number: "1", href: "h", was: "2", wasHref: "w", text: "t", redline: [], hasRedline: false),
         VersionChangeContext(anchor: "a", heading: "h", from: "f", fromISO: "fi", fromHref: "fh", to: "t", toISO: "ti", toHref: "th", clauses: [], hasClauses: false),
         ChangesPage(title: "t", currentHref: "c", changes: []),

@@ -99,6 +99,6 @@ import Testing
         #expect(built.status == 0, "\(built.stderr)")
         #expect(!built.stderr.contains("warning"), "\(built.stderr)")
         let changes = try String(contentsOf: root.appendingPathComponent("site/grants/changes/index.html"), encoding: .utf8)
-        #expect(changes.contains("[deleted: </span>once a year.<span") && changes.contains("[inserted: </span>every quarter.<span"))
+        #expect(changes.contains("[deleted: </span>once a year<span") && changes.contains("[inserted: </span>every quarter<span"))
     }
 }

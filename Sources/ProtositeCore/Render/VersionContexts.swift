@@ -33,6 +33,7 @@ struct VersionPage {
 /// One run of a redline: kept, deleted or inserted words.
 struct RedlineRunContext {
     let text: String
+    let spaceBefore: Bool
     let isKept: Bool
     let isDeleted: Bool
     let isInserted: Bool
@@ -114,6 +115,7 @@ extension RedlineRunContext: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "text": return text
+        case "spaceBefore": return spaceBefore
         case "isKept": return isKept
         case "isDeleted": return isDeleted
         case "isInserted": return isInserted

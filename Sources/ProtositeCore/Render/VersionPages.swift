@@ -68,7 +68,7 @@ extension SiteRenderer {
         var redline: [RedlineRunContext] = []
         if kind == .changed, let older = pair.older, let newer = pair.newer {
             redline = WordRedline(from: older.text, to: newer.text).runs.map {
-                RedlineRunContext(text: $0.text, isKept: $0.kind == .kept, isDeleted: $0.kind == .deleted, isInserted: $0.kind == .inserted)
+                RedlineRunContext(text: $0.text, spaceBefore: $0.spaceBefore, isKept: $0.kind == .kept, isDeleted: $0.kind == .deleted, isInserted: $0.kind == .inserted)
             }
         }
         let label: String

@@ -9,8 +9,25 @@ public struct WordRedline: Sendable, Equatable {
 
     public struct Run: Sendable, Equatable {
         public var kind: Kind
-        /// The run's words, joined by single spaces.
+        /// The run's words and punctuation, spaced as written.
         public var text: String
+        /// Whether white space stands before the run.
+        public var spaceBefore: Bool
+
+        public init(kind: Kind, text: String, spaceBefore: Bool = true) {
+            self.kind = kind
+            self.text = text
+            self.spaceBefore = spaceBefore
+        }
+    }
+
+    /// A word or a punctuation mark, compared by its text alone: punctuation
+    /// is a token of its own, so "letter," → "letter or email," inserts
+    /// "or email" and keeps the word and the comma.
+    struct Token: Equatable {
+        var text: Substring
+        var spaceBefore: Bool
+        static func == (a: Token, b: Token) -> Bool { a.text == b.text }
     }
 
     public var runs: [Run]
@@ -33,11 +50,11 @@ public struct WordRedline: Sendable, Equatable {
         // both share. Words that are neither removed nor inserted pair up
         // in order, which is what CollectionDifference promises.
         var runs: [Run] = []
-        func add(_ kind: Kind, _ word: String) {
+        func add(_ kind: Kind, _ token: Token) {
             if let last = runs.last, last.kind == kind {
-                runs[runs.count - 1].text += " " + word
+                runs[runs.count - 1].text += (token.spaceBefore ? " " : "") + token.text
             } else {
-                runs.append(Run(kind: kind, text: word))
+                runs.append(Run(kind: kind, text: String(token.text), spaceBefore: token.spaceBefore && !runs.isEmpty))
             }
         }
         var i = 0, j = 0
@@ -58,7 +75,35 @@ public struct WordRedline: Sendable, Equatable {
     /// The words inserted, run by run.
     public var inserted: [String] { runs.filter { $0.kind == .inserted }.map(\.text) }
 
-    static func words(_ text: String) -> [String] {
-        text.split(whereSeparator: \.isWhitespace).map(String.init)
+    /// The text as tokens: runs of letters and digits (with the
+    /// apostrophes and hyphens inside words), and each other mark alone.
+    static func words(_ text: String) -> [Token] {
+        var tokens: [Token] = []
+        var space = false
+        var start: String.Index?
+        func isWordCharacter(_ c: Character, at index: String.Index) -> Bool {
+            if c.isLetter || c.isNumber { return true }
+            guard c == "'" || c == "’" || c == "-", start != nil else { return false }
+            let next = text.index(after: index)
+            return next < text.endIndex && (text[next].isLetter || text[next].isNumber)
+        }
+        var index = text.startIndex
+        while index < text.endIndex {
+            let c = text[index]
+            if isWordCharacter(c, at: index) {
+                if start == nil { start = index }
+            } else {
+                if let s = start { tokens.append(Token(text: text[s..<index], spaceBefore: space)); space = false; start = nil }
+                if c.isWhitespace {
+                    space = true
+                } else {
+                    tokens.append(Token(text: text[index...index], spaceBefore: space))
+                    space = false
+                }
+            }
+            index = text.index(after: index)
+        }
+        if let s = start { tokens.append(Token(text: text[s...], spaceBefore: space)) }
+        return tokens
     }
 }
