@@ -14,7 +14,7 @@ struct Protosite: AsyncParsableCommand {
         protosite.yml and an optional templates/ folder. 'protosite build' writes the site to site/.
         """,
         version: version,
-        subcommands: [BuildCommand.self, CheckCommand.self, ReviewsCommand.self, InitCommand.self, NewCommand.self, ServeCommand.self, ImportCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ReviewsCommand.self, InitCommand.self, NewCommand.self, ArchiveCommand.self, ServeCommand.self, ImportCommand.self]
     )
 }
 

@@ -313,3 +313,46 @@ struct NameKeysTests {
         #expect(!NameKeys.mayName(Array(text.utf8), anyOf: NameKeys.of(Self.summary)))
     }
 }
+
+/// Earlier versions in rebuilds: a version file is an input of the build's
+/// key (any change under versions/ is a full build), and a protocol's
+/// version pages are made again with its own page.
+@Suite("Incremental builds with earlier versions")
+struct IncrementalVersionTests {
+    static let version = "---\nadopted: 2019-06-01\n---\n\n## 1. Scope\n\n1.1 This policy applies to staff. See clause 2.1 of the Burial Ground Policy.\n\n## 2. Duties\n\n2.1 Words for allotments.\n"
+    static let extra = ["versions/allotments/2019-06-01.md": version]
+
+    static func rebuild(_ edit: (URL) throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) throws -> (made: Int, paths: [String]) {
+        try IncrementalBuildTests.rebuildMatchesFullBuild(extra: extra, environment: nil, edit, sourceLocation: sourceLocation)
+    }
+
+    @Test func anEditedVersionFileRebuildsInFullAndEqualsAFullBuild() throws {
+        let result = try Self.rebuild { root in
+            try IncrementalBuildTests.replace(root, "versions/allotments/2019-06-01.md", "applies to staff", "applies to councillors")
+        }
+        #expect(result.paths.contains("allotments/versions/2019-06-01/index.html"))
+    }
+
+    @Test func aRemovedVersionFileTakesItsPagesAway() throws {
+        let result = try Self.rebuild { root in
+            try FileManager.default.removeItem(at: root.appendingPathComponent("versions/allotments/2019-06-01.md"))
+        }
+        #expect(!result.paths.contains { $0.hasPrefix("allotments/versions/") || $0.hasPrefix("allotments/changes/") })
+    }
+
+    @Test func anEditedCurrentTextRemakesItsChangesPage() throws {
+        let result = try Self.rebuild { root in
+            try IncrementalBuildTests.replace(root, "content/allotments.md", "act *promptly*", "act *at once*")
+        }
+        // Its page, its version page and changes page, the listings (its changes are in protocols.json) and the index.
+        #expect(result.made < 20, "made \(result.made)")
+    }
+
+    @Test func anEditElsewhereKeepsTheVersionPages() throws {
+        let result = try Self.rebuild { root in
+            try IncrementalBuildTests.replace(root, "content/" + IncrementalBuildTests.file(4), "act *promptly*", "act *at once*")
+        }
+        #expect(result.made == 2, "made \(result.made)")
+        #expect(result.paths.contains("allotments/changes/index.html"))
+    }
+}

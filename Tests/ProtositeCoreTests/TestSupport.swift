@@ -15,6 +15,9 @@ enum TestSupport {
     /// The model-style Standing Orders with lettered and roman sub-clauses.
     static let numberingRoot = shared.appendingPathComponent("corpus-numbering")
 
+    /// A protocol with two earlier versions and what changed between them.
+    static let versionsRoot = shared.appendingPathComponent("corpus-versions")
+
     /// True when a folder of ../shared is there: tests that read it are
     /// skipped, with a message, in a clone that stands on its own.
     static func hasShared(_ folder: URL) -> Bool {

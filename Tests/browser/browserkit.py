@@ -27,6 +27,7 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 SHARED = os.path.normpath(os.path.join(REPO, "..", "shared"))
 CORPUS = os.path.join(SHARED, "corpus")
 NUMBERING = os.path.join(SHARED, "corpus-numbering")
+VERSIONS = os.path.join(SHARED, "corpus-versions")
 
 # axe-core rule tags for WCAG 2.0, 2.1 and 2.2 at levels A and AA.
 WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")
@@ -106,8 +107,15 @@ def html_pages(site: str) -> list[str]:
 
 
 def protocol_pages(site: str) -> list[str]:
-    """The protocol pages (SLUG/index.html, slugs may have folders)."""
-    return [p for p in html_pages(site) if p.endswith("/index.html") and p not in SPECIAL_PAGES]
+    """The protocol pages (SLUG/index.html, slugs may have folders), not
+    the pages of earlier versions (SLUG/versions/DATE/) or changes (SLUG/changes/)."""
+    return [p for p in html_pages(site) if p.endswith("/index.html") and p not in SPECIAL_PAGES
+            and "/versions/" not in p and not p.endswith("/changes/index.html")]
+
+
+def changes_pages(site: str) -> list[str]:
+    """The pages of what changed between versions (SLUG/changes/index.html)."""
+    return [p for p in html_pages(site) if p.endswith("/changes/index.html")]
 
 
 def page_url(base: str, rel: str) -> str:

@@ -54,7 +54,7 @@ def example_root() -> str | None:
 
 @functools.lru_cache(maxsize=None)
 def built_sites() -> dict[str, str]:
-    """{"example": folder, "corpus": folder, "numbering": folder} for the projects that exist."""
+    """{"example": folder, "corpus": folder, "numbering": folder, "versions": folder} for the projects that exist."""
     sites = {}
     if example_root():
         sites["example"] = kit.build_site(binary(), kit.REPO, os.path.join(work_dir(), "example", "site"))
@@ -62,6 +62,8 @@ def built_sites() -> dict[str, str]:
         sites["corpus"] = kit.build_site(binary(), kit.CORPUS, os.path.join(work_dir(), "corpus", "site"))
     if kit.has_content(kit.NUMBERING):
         sites["numbering"] = kit.build_site(binary(), kit.NUMBERING, os.path.join(work_dir(), "numbering", "site"))
+    if kit.has_content(kit.VERSIONS):
+        sites["versions"] = kit.build_site(binary(), kit.VERSIONS, os.path.join(work_dir(), "versions", "site"))
     return sites
 
 

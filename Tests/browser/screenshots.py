@@ -7,7 +7,8 @@
 Without --site it builds the example project (the repository's content/ and
 protosite.yml; ../shared/corpus while content/ is empty) into a temporary
 folder. It shoots the index, a protocol page, the review schedule and the
-search page with results, each 375 px and 1280 px wide, as PNG files named
+search page with results, and the changes page of a protocol with earlier
+versions (when there is one), each 375 px and 1280 px wide, as PNG files named
 PAGE-WIDTH.png (with -dark or -print added for those modes).
 """
 
@@ -31,6 +32,7 @@ def main():
     ap.add_argument("--scheme", choices=("light", "dark"), default="light")
     ap.add_argument("--media", choices=("screen", "print"), default="screen")
     ap.add_argument("--full-page", action="store_true", help="the whole page, not the first screen")
+    ap.add_argument("--only", help="comma-separated pages to shoot (index, protocol, reviews, search, changes); default: all")
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="protosite-shots-") as tmp:
@@ -41,6 +43,10 @@ def main():
         slug = args.protocol or busiest_protocol(site)
         pages = [("index", "index.html", ""), ("protocol", slug + "/index.html", ""),
                  ("reviews", "reviews/index.html", ""), ("search", "search/index.html", "?q=" + args.query)]
+        pages += [("changes", rel, "") for rel in kit.changes_pages(site)[:1]]
+        only = set(args.only.split(",")) if args.only else None
+        if only:
+            pages = [p for p in pages if p[0] in only]
         os.makedirs(args.out, exist_ok=True)
         suffix = ("-dark" if args.scheme == "dark" else "") + ("-print" if args.media == "print" else "")
         with kit.serve(os.path.abspath(site)) as base:
@@ -60,6 +66,8 @@ def main():
                         driver.save_screenshot(path)
                         kit.set_viewport(driver, width, height)
                         print(path)
+                if only and "protocol" not in only:
+                    return
                 # A phone reader in the middle of a long protocol, reached by a
                 # link to one clause; and the first printed page.
                 kit.set_viewport(driver, 375, 812)

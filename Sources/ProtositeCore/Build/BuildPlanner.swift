@@ -15,6 +15,13 @@ struct BuildPlanner {
     /// Whether the result carries the linked protocols (for commands that
     /// read them); a build that only writes lets them go early.
     var keepLinked = true
+    /// `versions/SLUG/DATE.md`. A change to any of them changes the
+    /// build's key, so it is a full build; within a build, a protocol's
+    /// version pages are made with its page whenever it is linked again.
+    var versionFiles: [SourceFile] = [] {
+        didSet { versionDates = VersionSources.dates(versionFiles) }
+    }
+    private(set) var versionDates: [String: [CalendarDay]] = [:]
 
     struct Result {
         /// Outputs made by this build.
@@ -28,7 +35,7 @@ struct BuildPlanner {
         var state: BuildState?
     }
 
-    private var renderer: SiteRenderer { SiteRenderer(config: config, theme: theme, today: today) }
+    private var renderer: SiteRenderer { SiteRenderer(config: config, theme: theme, today: today, versionDates: versionDates) }
     private var parser: ProtocolParser { ProtocolParser(config: config) }
 
     func plan(_ files: [SourceFile], previous: BuildState?, startDiagnostics: [Diagnostic]) -> Result {
@@ -115,6 +122,25 @@ struct BuildPlanner {
         }
         stage("link") { link(relink.sorted()) }
 
+        // Earlier versions of the protocols linked again: their pages, the
+        // listing's versions and changes, and what their files have to say.
+        var versionOutputs: [Output] = []
+        var versionListings: [Int: VersionListing] = [:]
+        var versionDiagnostics: [Int: [Diagnostic]] = [:]
+        diagnostics += VersionSources.placeDiagnostics(versionFiles, slugs: Set(summaries.map(\.slug)))
+        stage("versions") {
+            for index in relink.sorted() {
+                guard let current = linked[index]?.document, versionDates[current.metadata.slug] != nil else { continue }
+                var local: [Diagnostic] = []
+                let earlier = VersionSources.parse(VersionSources.files(versionFiles, of: current.metadata.slug), current: current.metadata,
+                                                   config: config, diagnostics: &local)
+                let history = VersionHistory(current: current, earlier: earlier)
+                versionListings[index] = history.listing
+                versionDiagnostics[index] = local
+                versionOutputs += renderer.versionOutputs(history, title: current.metadata.title)
+            }
+        }
+
         // Pages to render again: the relinked, and those whose back links
         // changed.
         var affectedSlugs: Set<String> = []
@@ -149,9 +175,10 @@ struct BuildPlanner {
             for (index, entries) in zip(changed, prepared) { preparedByIndex[index] = entries }
             // Listings as JSON, on all cores.
             let changedDocuments = changed.map { linked[$0]!.document }
+            let changedVersions = changed.map { versionListings[$0] ?? VersionListing() }
             let encoded = ResultSlots<[UInt8]>(count: changed.count)
             DispatchQueue.concurrentPerform(iterations: changed.count) {
-                encoded.set($0, DocumentRecord.encodeListing(ProtocolListing(changedDocuments[$0])))
+                encoded.set($0, DocumentRecord.encodeListing(ProtocolListing(changedDocuments[$0], versions: changedVersions[$0])))
             }
             var listingByIndex: [Int: [UInt8]] = [:]
             for (index, listing) in zip(changed, encoded.values) { listingByIndex[index] = listing }
@@ -165,7 +192,7 @@ struct BuildPlanner {
                     record = DocumentRecord(
                         path: path, sourceHash: hashes[index], summary: summaries[index],
                         references: references[index] ?? [],
-                        diagnostics: (ownDiagnostics[index] ?? []) + (linkDiagnostics[index] ?? []),
+                        diagnostics: (ownDiagnostics[index] ?? []) + (linkDiagnostics[index] ?? []) + (versionDiagnostics[index] ?? []),
                         listing: listing,
                         search: preparedByIndex[index] ?? old[path]!.search)
                 } else {
@@ -178,10 +205,10 @@ struct BuildPlanner {
             if listingsChanged {
                 // Decoded on all cores: JSON is slow to read back.
                 let slots = ResultSlots<ProtocolListing>(count: records.count)
-                let linkedNow = linked, recordsNow = records
+                let linkedNow = linked, recordsNow = records, versionsNow = versionListings
                 DispatchQueue.concurrentPerform(iterations: records.count) { index in
                     if changedSet.contains(index), let document = linkedNow[index]?.document {
-                        slots.set(index, ProtocolListing(document))
+                        slots.set(index, ProtocolListing(document, versions: versionsNow[index] ?? VersionListing()))
                     } else if let listing = recordsNow[index].decodeListing() {
                         slots.set(index, listing)
                     }
@@ -194,7 +221,12 @@ struct BuildPlanner {
             let rendered = Set(render.map { summaries[$0].slug })
             if previous != nil {
                 kept += summaries.filter { !rendered.contains($0.slug) }.map { $0.slug + "/index.html" }
+                for index in files.indices where !relink.contains(index) {
+                    let slug = summaries[index].slug
+                    kept += SiteRenderer.versionPaths(slug: slug, dates: versionDates[slug] ?? [])
+                }
             }
+            outputs += versionOutputs
             outputs += renderer.renderProtocolPages(pages)
             pages = []
             if !keepLinked { linked = [:] }

@@ -54,6 +54,7 @@ public struct SiteBuilder: Sendable {
         var planner = BuildPlanner(config: config, theme: theme, today: today, key: key)
         planner.stage = { name, work in self.stage(name, work) }
         planner.keepLinked = keepLinked
+        planner.versionFiles = sources.versionFiles
         let result = planner.plan(sources.contentFiles, previous: previous, startDiagnostics: diagnostics)
         let site = LinkedSite(protocols: result.linked)
         guard !result.diagnostics.hasErrors else {

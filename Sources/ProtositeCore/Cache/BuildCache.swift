@@ -36,6 +36,12 @@ struct BuildCache {
             out.string(name)
             out.raw(file.bytes)
         }
+        // Earlier versions are in the key: a change under versions/ makes
+        // the next build a full one (see docs/decisions.md, "Earlier versions").
+        for file in sources.versionFiles {
+            out.string(file.path)
+            out.raw(file.bytes)
+        }
         out.string(today.description)
         out.int(SiteRenderer.shardThreshold)
         return StableHash.of(out.bytes)

@@ -7,6 +7,8 @@ public struct SiteSources: Sendable {
     /// Files under `templates/` by their path inside it (`layout.mustache`,
     /// `assets/site.css`): each replaces the built-in file of that name.
     public var templateOverrides: [String: SourceFile]
+    /// `versions/SLUG/DATE.md`: earlier texts of protocols, sorted by path.
+    public var versionFiles: [SourceFile] = []
 }
 
 /// The load stage: reads the site project through a `FileSystem`.
@@ -36,6 +38,10 @@ public struct SiteLoader: Sendable {
                 overrides[name] = SourceFile(path: path, bytes: bytes)
             }
         }
-        return SiteSources(configFile: config, contentFiles: content, templateOverrides: overrides)
+        var versions: [SourceFile] = []
+        for path in try fileSystem.list(VersionSources.folder) where path.lowercased().hasSuffix(".md") && !path.contains("/.") {
+            if let bytes = try fileSystem.read(path) { versions.append(SourceFile(path: path, bytes: bytes)) }
+        }
+        return SiteSources(configFile: config, contentFiles: content, templateOverrides: overrides, versionFiles: versions)
     }
 }

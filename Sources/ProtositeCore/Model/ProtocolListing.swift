@@ -6,11 +6,14 @@ public struct ProtocolListing: Sendable, Equatable, Codable {
     public var path: String
     public var metadata: ProtocolMetadata
     public var clauseCount: Int
+    /// Its earlier versions and their changes (empty when there are none).
+    public var versions: VersionListing
 
-    public init(_ document: ProtocolDocument) {
+    public init(_ document: ProtocolDocument, versions: VersionListing = VersionListing()) {
         path = document.path
         metadata = document.metadata
         clauseCount = document.clauses.count
+        self.versions = versions
     }
 
     public var urlPath: String { metadata.slug + "/" }

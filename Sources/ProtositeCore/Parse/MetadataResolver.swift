@@ -7,6 +7,8 @@ struct MetadataResolver {
     let path: String
     let defaultSlug: String
     let config: SiteConfig
+    /// The current text's metadata, when this file is an earlier version of it.
+    var current: ProtocolMetadata?
 
     func resolve(_ reading: FrontMatterReader.Reading, diagnostics: inout [Diagnostic]) -> ProtocolMetadata? {
         let front = reading.frontMatter
@@ -21,7 +23,7 @@ struct MetadataResolver {
                 return nil
             }
         }
-        guard let title = front.title?.trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty else {
+        guard let title = nonEmpty(front.title?.trimmingCharacters(in: .whitespacesAndNewlines)) ?? current?.title else {
             let (line, column) = front.title == nil ? (1, 1) : positions.position(of: "title")
             diagnostics.append(.error("the protocol has no title: add 'title: …' to the front matter", in: path, line: line, column: column))
             return nil
@@ -35,8 +37,8 @@ struct MetadataResolver {
             }
             metadata.slug = slug
         }
-        metadata.council = nonEmpty(front.council) ?? config.council
-        if metadata.council == nil {
+        metadata.council = nonEmpty(front.council) ?? current?.council ?? config.council
+        if metadata.council == nil, current == nil {
             diagnostics.append(.warning("no council named: add 'council: …' to the front matter or to protosite.yml", in: path, line: 1, column: 1))
         }
         metadata.adopted = date(front.adopted, key: "adopted")

@@ -5,6 +5,10 @@ import ProtositeMarkdown
 /// diagnostics say why it cannot.
 public struct ProtocolParser: Sendable {
     public var config: SiteConfig
+    /// For an earlier version (`versions/SLUG/DATE.md`), whose front matter
+    /// may be partial: the title when it gives none, and no warning about a
+    /// council, which the current text names.
+    public var earlierVersionOf: ProtocolMetadata?
 
     /// Larger files are refused before cmark-gfm sees them: its parser has
     /// inputs that take quadratic time, so size is bounded.
@@ -29,9 +33,10 @@ public struct ProtocolParser: Sendable {
         }
         let reader = FrontMatterReader(path: file.path, firstLine: split.yamlFirstLine)
         guard let reading = reader.read(split.yaml, diagnostics: &diagnostics) else { return nil }
-        let resolver = MetadataResolver(path: file.path, defaultSlug: SlugRules.slug(forContentPath: file.path), config: config)
+        var resolver = MetadataResolver(path: file.path, defaultSlug: earlierVersionOf?.slug ?? SlugRules.slug(forContentPath: file.path), config: config)
+        resolver.current = earlierVersionOf
         guard let metadata = resolver.resolve(reading, diagnostics: &diagnostics) else { return nil }
-        if reading.frontMatter.slug == nil, let problem = SlugRules.problem(with: metadata.slug) {
+        if earlierVersionOf == nil, reading.frontMatter.slug == nil, let problem = SlugRules.problem(with: metadata.slug) {
             diagnostics.append(.error("this file's name gives the page address '\(metadata.slug)', which cannot be used (\(problem)); rename the file or add 'slug: …' to the front matter", in: file.path, line: 1, column: 1))
             return nil
         }

@@ -6,6 +6,8 @@ enum AtomFeed {
         var summary: String
         var date: CalendarDay
         var key: String
+        /// The entry's page, from the site root (the protocol by default).
+        var link: String? = nil
     }
 
     static func make(_ documents: [ProtocolListing], config: SiteConfig, today: CalendarDay) -> String {
@@ -26,7 +28,7 @@ enum AtomFeed {
         xml += "  <author><name>\(escape(config.council ?? config.title))</name></author>\n"
         xml += "  <generator>protosite</generator>\n"
         for entry in entries {
-            let link = (config.baseURL ?? "") + entry.slug + "/"
+            let link = (config.baseURL ?? "") + (entry.link ?? entry.slug + "/")
             let id = config.baseURL.map { $0 + entry.slug + "/#" + entry.key } ?? "tag:protosite.invalid,2026:" + entry.slug + "/" + entry.key
             xml += "  <entry>\n"
             xml += "    <title>\(escape(entry.title))</title>\n"
@@ -40,9 +42,12 @@ enum AtomFeed {
         return xml
     }
 
-    /// One entry per dated row of the version history; the adoption alone when there is none.
+    /// One entry per dated row of the version history; the adoption alone
+    /// when there is none. A protocol with earlier versions has an entry
+    /// per version instead, each linking to what it changed.
     static func entries(_ document: ProtocolListing) -> [Entry] {
         let m = document.metadata
+        if !document.versions.dates.isEmpty { return versionEntries(document) }
         var out: [Entry] = []
         for (index, row) in m.history.enumerated() {
             guard let date = row.date?.firstDay else { continue }
@@ -52,6 +57,25 @@ enum AtomFeed {
         }
         if out.isEmpty, let adopted = m.adopted?.firstDay {
             out.append(Entry(slug: m.slug, title: "\(m.title) — adopted", summary: m.summary ?? "Adopted by the council.", date: adopted, key: "adopted"))
+        }
+        return out
+    }
+
+    /// The first version links to its own text, every later one to its
+    /// change on the changes page; titles and summaries come from the
+    /// version table's row of that day, when there is one.
+    static func versionEntries(_ document: ProtocolListing) -> [Entry] {
+        let m = document.metadata
+        let days = document.versions.dates + (m.adopted.map { [$0.firstDay.description] } ?? [])
+        var out: [Entry] = []
+        for (index, iso) in days.enumerated() {
+            guard let day = (try? DateParser.parse(iso).get())?.firstDay else { continue }
+            let row = m.history.first { $0.date?.firstDay == day }
+            let name = row?.version.map { "version \($0)" } ?? "version of \(day.longForm)"
+            let change = row?.change ?? (index == 0 ? "Adopted" : "Revised")
+            let link = index == 0 ? m.slug + "/versions/" + iso + "/" : m.slug + "/changes/#change-" + iso
+            out.append(Entry(slug: m.slug, title: "\(m.title) — \(name)", summary: change + (m.summary.map { ". " + $0 } ?? ""),
+                             date: day, key: "version-" + iso, link: link))
         }
         return out
     }

@@ -117,6 +117,7 @@ extension ProtocolPage: MustacheParent {
         case "hasHistory": return hasHistory
         case "jsonLD": return jsonLD
         case "citationURL": return citationURL
+        case "versionLinks": return versionLinks
         default: return nil
         }
     }

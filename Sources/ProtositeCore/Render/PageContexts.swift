@@ -109,6 +109,8 @@ struct ProtocolPage {
     let jsonLD: String
     /// The permanent address of the page, for citations.
     let citationURL: String
+    /// Links to earlier versions and what changed; nil when there are none.
+    let versionLinks: VersionLinksContext?
 }
 
 struct ReviewsPage {

@@ -35,6 +35,19 @@ enum ProtocolsJSON {
                         ("review", .optional(row.review?.description)),
                     ])
                 })),
+                ("versions", .array(document.versions.dates.map { date in
+                    .object([("date", .string(date)), ("url", .string(m.slug + "/versions/" + date + "/"))])
+                })),
+                ("changes", .array(document.versions.changes.map { change in
+                    .object([
+                        ("from", .string(change.from)),
+                        ("to", .optional(change.to)),
+                        ("clauses", .array(change.clauses.map { clause in
+                            .object([("kind", .string(clause.kind)), ("clause", .string(clause.clause))]
+                                    + (clause.was.map { [("was", JSONValue.string($0))] } ?? []))
+                        })),
+                    ])
+                })),
                 ("source", .string(document.path)),
             ]
             return .object(members)

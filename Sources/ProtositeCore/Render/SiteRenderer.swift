@@ -8,11 +8,15 @@ public struct SiteRenderer: Sendable {
     public var config: SiteConfig
     public var theme: Theme
     public var today: CalendarDay
+    /// The days of each protocol's earlier versions, by slug: what its
+    /// page links to.
+    public var versionDates: [String: [CalendarDay]]
 
-    public init(config: SiteConfig, theme: Theme, today: CalendarDay) {
+    public init(config: SiteConfig, theme: Theme, today: CalendarDay, versionDates: [String: [CalendarDay]] = [:]) {
         self.config = config
         self.theme = theme
         self.today = today
+        self.versionDates = versionDates
     }
 
     var site: SiteContext {
@@ -101,7 +105,7 @@ public struct SiteRenderer: Sendable {
         return base + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
     }
 
-    private func page<P>(_ page: P, path: String, title: String, template: String) -> Output {
+    func page<P>(_ page: P, path: String, title: String, template: String) -> Output {
         let context = PageContext(site: site, root: Self.root(forPagePath: path), pageTitle: title, canonical: canonical(path), page: page)
         return Output(path: path, text: ContentSecurityPolicy.ensure(in: theme.render(context, template: template)))
     }
@@ -158,7 +162,8 @@ public struct SiteRenderer: Sendable {
             history: history,
             hasHistory: !history.isEmpty,
             jsonLD: LegislationJSONLD.make(metadata, url: url, language: config.language),
-            citationURL: url ?? ""
+            citationURL: url ?? "",
+            versionLinks: versionLinks(slug: metadata.slug)
         )
         return self.page(page, path: path, title: "\(metadata.title) — \(config.title)", template: "protocol")
     }
