@@ -1,4 +1,5 @@
 import Foundation
+import ProtositeCore
 
 /// A sub-clause label at the start of a piece of text, as exports write
 /// them: `a.`, `b)`, `(i)`, `(iv)`, `(1)`, `A.`, or a bare `A` / `iv`
@@ -33,25 +34,11 @@ struct ExportLabel: Equatable {
     }
 
     /// Roman numerals `i` … `xxx`, the range SPEC §4 reads.
-    static let romans: Set<String> = {
-        let ones = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"]
-        let tens = ["", "x", "xx", "xxx"]
-        var all: Set<String> = []
-        for ten in tens { for one in ones where !(ten + one).isEmpty { all.insert(ten + one) } }
-        return all
-    }()
-
     /// A letter (`a`, `K`), a doubled letter (`aa`), a roman numeral in one
-    /// case, or, when `digits` is allowed, one to three digits.
+    /// case, or, when `digits` is allowed, one to three digits: exactly the
+    /// labels the build's clause finder reads (`SubClauseLabel`).
     static func isCore(_ text: Substring, digits: Bool) -> Bool {
-        guard !text.isEmpty, text.count <= 6 else { return false }
-        if text.allSatisfy({ $0.isASCII && $0.isNumber }) { return digits && text.count <= 3 }
-        guard text.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
-        let lower = text.lowercased()
-        guard text == lower || text == text.uppercased() else { return false }
-        if text.count == 1 { return true }
-        if text.count == 2, text.first == text.last { return true }
-        return romans.contains(lower)
+        SubClauseLabel.isLabel(text, allowDigits: digits)
     }
 
     /// The label at the very start of `text` (no leading spaces), the index

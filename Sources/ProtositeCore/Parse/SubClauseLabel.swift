@@ -3,7 +3,7 @@
 /// `(aa)`), a roman numeral (`(iv)`, `iv.`), or digits in brackets (`(2)`).
 /// Whether `i`, `v`, `x` (and `ii`, `xx`) are letters or numerals is not
 /// the label's to say: `SubClauseLevels` decides from the labels before it.
-struct SubClauseLabel: Sendable, Equatable {
+public struct SubClauseLabel: Sendable, Equatable {
     /// The label's inner text, lower-cased: `iv` for `(IV)`.
     var key: String
     var isUppercase: Bool
@@ -80,5 +80,13 @@ struct SubClauseLabel: Sendable, Equatable {
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {
         (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
+    }
+}
+
+extension SubClauseLabel {
+    /// Whether `inner` (`iv`, `K`, `aa`, `2`) is a label the build reads:
+    /// the importer asks, so that what it writes as a label is one.
+    public static func isLabel(_ inner: Substring, allowDigits: Bool) -> Bool {
+        label(inner: ArraySlice(inner.utf8), writtenLength: inner.utf8.count, allowDigits: allowDigits) != nil
     }
 }
