@@ -85,7 +85,7 @@ struct StatusCountContext {
     let state: String
     let count: Int
     let sentence: String
-    let hidden: Bool
+    var hidden: Bool { count == 0 }
 }
 
 struct IndexPage {
@@ -93,9 +93,9 @@ struct IndexPage {
     let hasProtocols: Bool
     /// Overdue, due soon, no review date.
     let alerts: [StatusCountContext]
-    let hasAlerts: Bool
+    var hasAlerts: Bool { alerts.contains { !$0.hidden } }
     /// `overdue` when any review is overdue, else `warning`.
-    let alertLevel: String
+    var alertLevel: String { alerts.contains { $0.state == ReviewStatus.overdue.rawValue && !$0.hidden } ? "overdue" : "warning" }
 }
 
 struct ProtocolPage {

@@ -39,7 +39,7 @@ struct ProtocolSummaries {
         return states.map { state in
             let count = counts.count(of: state)
             return StatusCountContext(state: state.rawValue, count: count,
-                                      sentence: ReviewCounts.sentence(state, count: count, warningDays: warningDays), hidden: count == 0)
+                                      sentence: ReviewCounts.sentence(state, count: count, warningDays: warningDays))
         }
     }
 

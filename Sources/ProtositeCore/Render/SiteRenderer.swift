@@ -113,8 +113,7 @@ public struct SiteRenderer: Sendable {
     private func indexPage(_ protocols: [ProtocolListing]) -> Output {
         let items = protocols.map { summaries.summary($0.metadata, href: $0.urlPath) }
         let alerts = summaries.counts(items, states: ReviewCounts.alertStates)
-        let page = IndexPage(protocols: items, hasProtocols: !items.isEmpty, alerts: alerts, hasAlerts: alerts.contains { !$0.hidden },
-                             alertLevel: items.contains(where: \.isOverdue) ? "overdue" : "warning")
+        let page = IndexPage(protocols: items, hasProtocols: !items.isEmpty, alerts: alerts)
         return self.page(page, path: "index.html", title: config.title, template: "index")
     }
 

@@ -34,9 +34,10 @@ struct VersionPage {
 struct RedlineRunContext {
     let text: String
     let spaceBefore: Bool
-    let isKept: Bool
-    let isDeleted: Bool
-    let isInserted: Bool
+    let kind: WordRedline.Kind
+    var isKept: Bool { kind == .kept }
+    var isDeleted: Bool { kind == .deleted }
+    var isInserted: Bool { kind == .inserted }
 }
 
 /// One clause listed on the changes page.
@@ -50,7 +51,7 @@ struct ClauseChangeContext {
     /// The clause's text, for additions and removals.
     let text: String?
     let redline: [RedlineRunContext]
-    let hasRedline: Bool
+    var hasRedline: Bool { !redline.isEmpty }
 }
 
 /// One change of version on the changes page.
@@ -64,7 +65,7 @@ struct VersionChangeContext {
     let toISO: String?
     let toHref: String
     let clauses: [ClauseChangeContext]
-    let hasClauses: Bool
+    var hasClauses: Bool { !clauses.isEmpty }
 }
 
 /// `SLUG/changes/`: each change of version, newest first.
@@ -116,6 +117,7 @@ extension RedlineRunContext: MustacheParent {
         switch name {
         case "text": return text
         case "spaceBefore": return spaceBefore
+        case "kind": return kind.rawValue
         case "isKept": return isKept
         case "isDeleted": return isDeleted
         case "isInserted": return isInserted

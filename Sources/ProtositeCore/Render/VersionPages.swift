@@ -55,7 +55,7 @@ extension SiteRenderer {
                 anchor: change.anchor, heading: "\(change.from.longForm) to \(toText)",
                 from: change.from.longForm, fromISO: change.from.description, fromHref: fromHref,
                 to: change.to?.longForm, toISO: change.to?.description, toHref: toHref,
-                clauses: clauses, hasClauses: !clauses.isEmpty)
+                clauses: clauses)
         }
         let page = ChangesPage(title: title, currentHref: "../", changes: changes)
         return self.page(page, path: path, title: "\(title): what changed — \(config.title)", template: "changes")
@@ -68,7 +68,7 @@ extension SiteRenderer {
         var redline: [RedlineRunContext] = []
         if kind == .changed, let older = pair.older, let newer = pair.newer {
             redline = WordRedline(from: older.text, to: newer.text).runs.map {
-                RedlineRunContext(text: $0.text, spaceBefore: $0.spaceBefore, isKept: $0.kind == .kept, isDeleted: $0.kind == .deleted, isInserted: $0.kind == .inserted)
+                RedlineRunContext(text: $0.text, spaceBefore: $0.spaceBefore, kind: $0.kind)
             }
         }
         let label: String
@@ -83,6 +83,6 @@ extension SiteRenderer {
             kind: kind.rawValue, kindLabel: label, number: shown.number.description, href: href,
             was: pair.was?.description, wasHref: pair.was.map { olderHref + "#" + $0.anchor },
             text: kind == .added || kind == .removed ? (shown.text.isEmpty ? nil : shown.text) : nil,
-            redline: redline, hasRedline: !redline.isEmpty)
+            redline: redline)
     }
 }
