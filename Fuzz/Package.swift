@@ -12,16 +12,18 @@ let package = Package(
     // package is known by its folder name, which a clone does not fix.
     dependencies: [.package(path: "link/protosite")],
     targets: [
+        // libFuzzer's driver, called by both targets' main.
+        .target(name: "FuzzDriver"),
         // The importer's plain-text path (page furniture, metadata, labels,
         // and the build check that reads its output back).
         .executableTarget(
             name: "FuzzImport",
-            dependencies: [.product(name: "ProtositeImport", package: "protosite")],
+            dependencies: ["FuzzDriver", .product(name: "ProtositeImport", package: "protosite")],
             linkerSettings: [.unsafeFlags(["-sanitize=address"]), .linkedLibrary("stdc++")]
         ),
         .executableTarget(
             name: "FuzzBuild",
-            dependencies: [.product(name: "ProtositeCore", package: "protosite")],
+            dependencies: ["FuzzDriver", .product(name: "ProtositeCore", package: "protosite")],
             // libFuzzer without its main (run.sh passes where the toolchain
             // keeps it): this target calls LLVMFuzzerRunDriver itself.
             linkerSettings: [.unsafeFlags(["-sanitize=address"]), .linkedLibrary("stdc++")]

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzDriver
 import ProtositeImport
 
 /// The fuzzer's bytes as a plain-text export, through the whole text
@@ -12,14 +13,4 @@ func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     return 0
 }
 
-// libFuzzer's entry point for programs that keep their own main (see FuzzBuild).
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32
-
-var argc = CommandLine.argc
-var argv = CommandLine.unsafeArgv
-exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzOne(data, size) })
+runFuzzer { data, size in fuzzOne(data, size) }
