@@ -223,13 +223,17 @@ struct TextImporter {
     static func endsClause(_ text: String) -> Bool {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let last = trimmed.last else { return true }
-        if ".:;!?".contains(last) { return true }
+        // `You must—`: statutory codes (the Welsh model code among them)
+        // introduce their lettered list with a dash, not a colon.
+        if ".:;!?—–".contains(last) { return true }
         if "\"'”’)".contains(last), let before = trimmed.dropLast().last, ".:;!?".contains(before) { return true }
         let lastWord = trimmed.split(separator: " ").last.map { $0.lowercased() } ?? ""
         return lastWord == "and" || lastWord == "or"
     }
 
-    /// `1.`, `2.0`, `2.1`, `1.1.` at the start, and the text after it.
+    /// `1.`, `2.0`, `2.1`, `1.1.` at the start, and the text after it; also
+    /// `7.—(1)`, a clause whose text opens with its first sub-clause (the
+    /// text after it then starts with the dash, which the build reads).
     static func leadingNumber(_ text: String) -> (String, String)? {
         var body = Substring(text)
         if body.hasPrefix("- ") { return nil }
@@ -239,7 +243,9 @@ struct TextImporter {
             body = body.dropFirst()
             if number.count > 24 { return nil }
         }
-        guard !number.isEmpty, number.first!.isNumber, let next = body.first, next == " " || next == "\t" else { return nil }
+        guard !number.isEmpty, number.first!.isNumber, let next = body.first else { return nil }
+        let dashed = number.hasSuffix(".") && (next == "—" || next == "–") && body.dropFirst().first == "("
+        guard next == " " || next == "\t" || dashed else { return nil }
         guard number.split(separator: ".").allSatisfy({ $0.count <= 3 }) else { return nil }
         return (number, body.trimmingCharacters(in: .whitespaces))
     }

@@ -61,6 +61,15 @@ struct ImportRulesTests {
         #expect(body.contains("Evening meetings\n\na. Evening meetings end by ten."))
     }
 
+    @Test func aListIntroducedWithADashStartsItsLabelsOnTheirOwnLines() throws {
+        let body = try body("CODE\n\nPART 1\n\n4. You must—\n    (a) be courteous;\n    (b) be fair.\n5.—(1) You must not—\n    (a) mislead the council.\n   (2) Nor may you help another to.\n")
+        #expect(body.contains("4. You must—\n\n(a) be courteous;\n\n(b) be fair."), "\(body)")
+        #expect(body.contains("5.—(1) You must not—\n\n(a) mislead the council.\n\n(2) Nor may you help another to."), "\(body)")
+        let plan = try TestSupport.plan(["content/p.md": "---\ntitle: Code\ncouncil: C\nreview: 2030-01\n---\n" + body])
+        let document = try #require(plan.site?.protocols.first?.document)
+        #expect(document.clauses.map(\.anchor) == ["clause-4", "clause-4-a", "clause-4-b", "clause-5", "clause-5-1", "clause-5-1-a", "clause-5-2"])
+    }
+
     // MARK: Page furniture
 
     @Test func aRunningHeadWithThePageMarkAfterAWideGapIsRemoved() throws {
