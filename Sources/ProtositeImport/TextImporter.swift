@@ -120,7 +120,8 @@ struct TextImporter {
             // A new clause or label starts where the text before has ended one.
             let mayStart = open.pieces.isEmpty || Self.endsClause(open.lastText)
 
-            if let heading = heading(text, alone: alone, afterEnd: mayStart && pendingLabel == nil, contents: contents, line: line.number) {
+            let next = position + 1 < body.count ? body[position + 1].text.trimmingCharacters(in: .whitespaces) : nil
+            if let heading = heading(text, alone: alone, afterEnd: mayStart && pendingLabel == nil, next: next, contents: contents, line: line.number) {
                 flushLabel()
                 flush()
                 blocks.append(heading)
@@ -166,13 +167,23 @@ struct TextImporter {
     /// A heading line: numbered (`1. RULES OF DEBATE`, `2.0 THE ROLE`),
     /// named in the contents list, or a short capitalised line standing
     /// alone in a document with no contents list.
-    private mutating func heading(_ text: String, alone: Bool, afterEnd: Bool, contents: [String: Int], line: Int) -> MarkdownBlock? {
+    private mutating func heading(_ text: String, alone: Bool, afterEnd: Bool, next: String?, contents: [String: Int], line: Int) -> MarkdownBlock? {
+        // A heading the contents list names, even with its text on the very
+        // next line (`Introduction`, then the introduction).
+        if !alone, afterEnd, !contents.isEmpty, let level = contents[ContentsList.key(text)], text.split(separator: " ").count <= 12 {
+            return MarkdownBlock(kind: .heading(level: level), text: Self.headingText(text), line: line)
+        }
         // `1.    RULES OF DEBATE AT MEETINGS` with its first rule on the very
         // next line, as PDF exports set model standing orders: a numbered
-        // line in capitals after a finished sentence is a heading too.
+        // line in capitals after a finished sentence is a heading too; so is
+        // `3. Interests` when the next line is its clause `3.1`.
         if !alone, afterEnd, let (number, rest) = Self.leadingNumber(text), number.split(separator: ".").filter({ !$0.isEmpty }).count == 1,
-           rest.split(separator: " ").count <= 12, InlineText.isAllCaps(rest), !Self.endsLikeSentence(rest) {
-            return MarkdownBlock(kind: .heading(level: 2), text: Self.headingText(text), line: line)
+           !rest.isEmpty, rest.split(separator: " ").count <= 12, !Self.endsLikeSentence(rest), !rest.hasSuffix(":"), !rest.hasSuffix("—") {
+            let first = number.split(separator: ".").first.map(String.init) ?? number
+            let opensItsClauses = next.map { $0.hasPrefix(first + ".") && $0.dropFirst(first.count + 1).first?.isNumber == true } ?? false
+            if InlineText.isAllCaps(rest) || (opensItsClauses && rest.split(separator: " ").count <= 8) {
+                return MarkdownBlock(kind: .heading(level: 2), text: Self.headingText(text), line: line)
+            }
         }
         guard alone else { return nil }
         if let (number, rest) = Self.leadingNumber(text) {

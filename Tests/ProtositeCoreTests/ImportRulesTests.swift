@@ -70,6 +70,18 @@ struct ImportRulesTests {
         #expect(document.clauses.map(\.anchor) == ["clause-4", "clause-4-a", "clause-4-b", "clause-5", "clause-5-1", "clause-5-1-a", "clause-5-2"])
     }
 
+    @Test func aHeadingTheContentsNameIsAHeadingEvenWithItsTextOnTheNextLine() throws {
+        let body = try body("Town Council\nGrants Policy\n\nContents\nPurpose        2\nWho may apply  3\n\nPurpose\nThe fund helps local groups.\n\nWho may apply\nAny group in the town.\n")
+        #expect(body.contains("Purpose\n\nThe fund helps local groups."), "\(body)")
+        #expect(body.contains("Who may apply\n\nAny group in the town."), "\(body)")
+        #expect(!body.contains("Purpose The fund"))
+    }
+
+    @Test func aNumberedHeadingFollowedAtOnceByItsFirstClauseIsAHeading() throws {
+        let body = try body("CODE\n\n2.2 The last rule of part two.\n3. Interests\n3.1 I register my interests.\n")
+        #expect(body.contains("## 3. Interests\n\n3.1 I register my interests."), "\(body)")
+    }
+
     // MARK: Page furniture
 
     @Test func aRunningHeadWithThePageMarkAfterAWideGapIsRemoved() throws {
