@@ -6,7 +6,7 @@ import Testing
 /// `protosite import` on the five real exports in ../shared/seeds: the
 /// imported Markdown builds into every clause, anchor and status that
 /// ../shared/corpus/EXPECTED.md lists.
-@Suite("Importing plain-text exports")
+@Suite("Importing plain-text exports", .enabled(if: TestSupport.hasShared(TestSupport.shared.appendingPathComponent("seeds")), "../shared/seeds is not beside the checkout"))
 struct ImportTests {
     static let seeds = TestSupport.shared.appendingPathComponent("seeds")
 
