@@ -46,7 +46,8 @@ let package = Package(
             name: "ProtositeImport",
             dependencies: ["ProtositeCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        // The build: load → parse → link → render → index → write.
+        // The build: load → parse → link → versions → render → index → write
+        // (Sources/ProtositeCore/Build/SiteBuilder.swift runs them in order).
         .target(
             name: "ProtositeCore",
             dependencies: [

@@ -37,10 +37,11 @@ struct BuildCommand: ParsableCommand {
             today: try project.today(today),
             strict: project.strict,
             fresh: fresh,
-            onStage: { name, seconds in progress.stageFinished(name, seconds: seconds) }
+            onStage: { stage, seconds in progress.stageFinished(stage, seconds: seconds) }
         )
         let result = build.run()
         progress.finish()
+        if verbose { for note in result.notes { DiagnosticPrinter.standardError(note) } }
         DiagnosticPrinter.print(quiet ? result.diagnostics.filter { $0.severity == .error } : result.diagnostics)
         switch result.outcome {
         case .built(let count):

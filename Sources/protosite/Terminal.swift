@@ -1,4 +1,5 @@
 import Foundation
+import ProtositeCore
 
 /// What standard error is connected to: colour and an updating progress
 /// line only on a terminal, and never colour when NO_COLOR is set.
@@ -21,7 +22,6 @@ enum Terminal {
 /// build has taken more than a second, one line that updates in place on a
 /// terminal (plain lines elsewhere); nothing with --quiet.
 final class BuildProgress: @unchecked Sendable {
-    static let stages = ["load", "parse", "link", "render", "write"]
 
     private let verbose: Bool
     private let quiet: Bool
@@ -34,10 +34,10 @@ final class BuildProgress: @unchecked Sendable {
         self.quiet = quiet
     }
 
-    func stageFinished(_ name: String, seconds: Double) {
+    func stageFinished(_ stage: BuildStage, seconds: Double) {
         lock.withLock {
-            let number = (Self.stages.firstIndex(of: name) ?? 0) + 1
-            let line = String(format: "[%d/%d] %@ %.3f s", number, Self.stages.count, name, seconds)
+            let number = (BuildStage.allCases.firstIndex(of: stage) ?? 0) + 1
+            let line = String(format: "[%d/%d] %@ %.3f s", number, BuildStage.allCases.count, stage.rawValue, seconds)
             if verbose {
                 DiagnosticPrinter.standardError(line)
             } else if !quiet, Date().timeIntervalSince(started) > 1 {

@@ -201,8 +201,10 @@ struct TerminalOutputTests {
         #expect(quiet.status == 0)
         #expect(quiet.stderr.isEmpty)
         let verbose = try TestSupport.run(["build", "--root", root.path, "--verbose"])
-        for stage in ["[1/5] load", "[2/5] parse", "[3/5] link", "[4/5] render", "[5/5] write"] {
-            #expect(verbose.stderr.contains(stage))
-        }
+        // Every stage, in order, numbered.
+        let stages = ["[1/7] load", "[2/7] parse", "[3/7] link", "[4/7] versions", "[5/7] render", "[6/7] index", "[7/7] write"]
+        let places = stages.map { verbose.stderr.range(of: $0)?.lowerBound }
+        #expect(!places.contains(nil), "\(verbose.stderr)")
+        #expect(places.compactMap { $0 } == places.compactMap { $0 }.sorted())
     }
 }

@@ -292,6 +292,21 @@ struct IncrementalBuildTests {
         let stderr = try Self.build(root)
         #expect(Self.made(stderr) == expected.count)
         #expect(try TestSupport.snapshot(root.appendingPathComponent("site")) == expected)
+        // Said under --verbose, not swallowed.
+        #expect(stderr.contains("cache: ") && stderr.contains("damaged"), "\(stderr)")
+    }
+
+    @Test func aCacheThatCannotBeWrittenIsReportedUnderVerbose() throws {
+        let root = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try TestSupport.write(Self.project().mapValues { Array($0.utf8) }, under: root)
+        // A file where the cache folder goes: the site builds, and says why the next build will be a full one.
+        try Data("not a folder".utf8).write(to: root.appendingPathComponent(".site.protosite-cache"))
+        let stderr = try Self.build(root)
+        #expect(stderr.contains("cache: ") && stderr.contains("the next build makes everything"), "\(stderr)")
+        let quiet = try TestSupport.run(["build", "--root", root.path, "--today", "2026-11-23"])
+        #expect(quiet.status == 0)
+        #expect(!quiet.stderr.contains("cache: "), "only under --verbose")
     }
 }
 

@@ -1,8 +1,9 @@
 import Foundation
 import ProtositeSearch
 
-/// A whole build as the commands run it: plan, and write only when the
-/// sources are clean. `build` and `serve` share it.
+/// A whole build as the commands run it: the stages (`SiteBuilder.build`)
+/// writing into the output folder, with the last build's state when it can
+/// be trusted. `build` and `serve` share it.
 public struct BuildRun: Sendable {
     public var root: URL
     public var output: URL
@@ -10,9 +11,9 @@ public struct BuildRun: Sendable {
     public var strict: Bool
     /// Ignore what the last build left and make everything.
     public var fresh: Bool
-    public var onStage: @Sendable (String, Double) -> Void
+    public var onStage: @Sendable (BuildStage, Double) -> Void
 
-    public init(root: URL, output: URL, today: CalendarDay, strict: Bool = false, fresh: Bool = false, onStage: @escaping @Sendable (String, Double) -> Void = { _, _ in }) {
+    public init(root: URL, output: URL, today: CalendarDay, strict: Bool = false, fresh: Bool = false, onStage: @escaping @Sendable (BuildStage, Double) -> Void = { _, _ in }) {
         self.root = root
         self.output = output
         self.today = today
@@ -41,12 +42,16 @@ public struct BuildRun: Sendable {
         /// as they were (an incremental build keeps most).
         public var made = 0
         public var kept = 0
+        /// What the build cache had to say (why the last build's state was
+        /// not used, or could not be saved): shown under --verbose.
+        public var notes: [String] = []
     }
 
     public func run() -> Result {
         let started = DispatchTime.now().uptimeNanoseconds
-        func finish(_ outcome: Outcome, _ diagnostics: [Diagnostic] = []) -> Result {
-            Result(outcome: outcome, diagnostics: diagnostics, seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+        func finish(_ outcome: Outcome, _ diagnostics: [Diagnostic] = [], target: OutputFolderTarget? = nil) -> Result {
+            Result(outcome: outcome, diagnostics: diagnostics, seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9,
+                   made: target?.made ?? 0, kept: target?.kept ?? 0, notes: target?.notes ?? [])
         }
         let writer = SiteWriter(output: output)
         do {
@@ -54,52 +59,15 @@ public struct BuildRun: Sendable {
         } catch {
             return finish(.refused(String(describing: error)))
         }
-        let builder = SiteBuilder(fileSystem: .disk(root: root.path), today: today, onStage: onStage)
-        let cache = BuildCache(output: output)
-        let planned: SiteBuilder.Planned
-        var previous: (state: BuildState, manifest: SiteManifest)?
+        let target = OutputFolderTarget(writer: writer, today: today, fresh: fresh)
+        let builder = SiteBuilder(fileSystem: .disk(root: root.path), today: today, strict: strict, onStage: onStage)
         do {
-            let loaded = try builder.load()
-            let key = BuildCache.key(sources: loaded.0, today: today)
-            // The last build's state counts only if the site is still as it left it.
-            if !fresh, let last = cache.load(key: key), last.1.siteIsIntact(at: writer.output) {
-                previous = last
-            }
-            planned = builder.plan(loaded, previous: previous?.state, key: key, keepLinked: false)
+            let report = try builder.build(into: target)
+            guard report.wrote else { return finish(.contentErrors, report.diagnostics, target: target) }
+            return finish(.built(protocols: report.protocols), report.diagnostics, target: target)
         } catch {
-            return finish(.failed(error.localizedDescription))
+            target.abandon()
+            return finish(.failed(String(describing: error)), target: target)
         }
-        let plan = planned.plan
-        var diagnostics = plan.diagnostics
-        if strict { diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d } }
-        guard !diagnostics.hasErrors else { return finish(.contentErrors, diagnostics) }
-        let protocols = planned.state?.documents.count ?? 0
-        if previous != nil, plan.outputs.isEmpty {
-            // Nothing changed: the site is already what this build would write.
-            onStage("write", 0)
-            var result = finish(.built(protocols: protocols), diagnostics)
-            result.kept = planned.kept.count
-            return result
-        }
-        let start = DispatchTime.now().uptimeNanoseconds
-        do {
-            cache.forget()
-            // Records are stored while the site is written.
-            let records = ResultSlots<[StoredRecord]?>(count: 1)
-            let storing = DispatchGroup()
-            if let state = planned.state {
-                DispatchQueue.global().async(group: storing) { records.set(0, cache.saveRecords(state)) }
-            }
-            let manifest = try writer.write(plan.outputs, kept: planned.kept, manifest: previous?.manifest)
-            storing.wait()
-            if let state = planned.state, let places = records.values.first ?? nil { cache.saveState(state, records: places, manifest: manifest) }
-        } catch {
-            return finish(.failed(String(describing: error)), diagnostics)
-        }
-        onStage("write", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-        var result = finish(.built(protocols: protocols), diagnostics)
-        result.made = plan.outputs.count
-        result.kept = planned.kept.count
-        return result
     }
 }

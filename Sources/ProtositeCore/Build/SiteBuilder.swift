@@ -1,67 +1,104 @@
 import Foundation
 import ProtositeSearch
 
-/// One build, stage by stage: load → parse → link → render (the search
-/// index included) → write. Every stage but the last works on values, so
-/// `plan` is what tests call; `build` adds the write.
+/// One build, stage by stage: load → parse → link → versions → render →
+/// index → write (`BuildStage`). `build` is the whole of it in order; each
+/// stage is a function from one named value to the next, in a file named
+/// for it. A rebuild takes the same path as a full build, with the last
+/// build's state making most stages do less.
 public struct SiteBuilder: Sendable {
     public var fileSystem: FileSystem
     public var today: CalendarDay
-    /// Called after each stage with its name and seconds taken.
-    public var onStage: @Sendable (String, Double) -> Void
+    /// Warnings stop the build as errors do (and are reported as errors).
+    public var strict = false
+    /// Called after each stage with the seconds it took.
+    public var onStage: @Sendable (BuildStage, Double) -> Void
 
-    public init(fileSystem: FileSystem, today: CalendarDay, onStage: @escaping @Sendable (String, Double) -> Void = { _, _ in }) {
+    public init(fileSystem: FileSystem, today: CalendarDay, strict: Bool = false, onStage: @escaping @Sendable (BuildStage, Double) -> Void = { _, _ in }) {
         self.fileSystem = fileSystem
         self.today = today
+        self.strict = strict
         self.onStage = onStage
     }
 
     /// What a build would write, and what it has to say about the sources.
     public struct Plan: Sendable {
+        /// Empty when there are errors.
         public var outputs: [Output]
         public var diagnostics: [Diagnostic]
         public var site: LinkedSite?
         public var config: SiteConfig
     }
 
-    /// Loads, parses, links and renders; writes nothing. Outputs are empty
-    /// when there are errors.
+    /// Every stage, writing into memory: for tests, `check` and `reviews`.
     public func plan() throws -> Plan {
-        try plan(load(), previous: nil, key: 0, keepLinked: true).plan
+        let target = MemoryTarget()
+        let report = try build(into: target, keepLinked: true)
+        return Plan(outputs: report.wrote ? target.collector.collected : [], diagnostics: report.diagnostics,
+                    site: report.site, config: report.config)
     }
 
-    /// The load stage, with what it had to say.
-    func load() throws -> (SiteSources, [Diagnostic]) {
+    /// The build, in the order of its stages.
+    func build(into target: some BuildTarget, keepLinked: Bool = false) throws(BuildFailure) -> BuildReport {
+        let clock = StageClock(report: onStage)
         var diagnostics: [Diagnostic] = []
-        let sources = try stage("load") { try SiteLoader(fileSystem: fileSystem).load(diagnostics: &diagnostics) }
-        return (sources, diagnostics)
-    }
+        let sources = try clock.run(.load) { try SiteLoader(fileSystem: fileSystem).load(diagnostics: &diagnostics) }
+        let context = BuildContext(sources, today: today, diagnostics: &diagnostics)
+        var previous = target.previous(for: sources)
 
-    /// A plan, and what of the current site it keeps (`previous` says
-    /// what the current site was built from).
-    struct Planned {
-        var plan: Plan
-        var kept: [String]
-        var state: BuildState?
-    }
-
-    func plan(_ loaded: (SiteSources, [Diagnostic]), previous: BuildState?, key: UInt64, keepLinked: Bool) -> Planned {
-        let (sources, loadDiagnostics) = loaded
-        var diagnostics = loadDiagnostics
-        let config = ConfigReader.read(sources.configFile, diagnostics: &diagnostics)
-        diagnostics += Self.publishingWarnings(config, configPath: sources.configFile?.path ?? "protosite.yml")
-        let theme = Theme(overrides: sources.templateOverrides, diagnostics: &diagnostics)
-        var planner = BuildPlanner(config: config, theme: theme, today: today, key: key)
-        planner.stage = { name, work in self.stage(name, work) }
-        planner.keepLinked = keepLinked
-        planner.versionFiles = sources.versionFiles
-        let result = planner.plan(sources.contentFiles, previous: previous, startDiagnostics: diagnostics)
-        let site = LinkedSite(protocols: result.linked)
-        guard !result.diagnostics.hasErrors else {
-            return Planned(plan: Plan(outputs: [], diagnostics: result.diagnostics, site: site, config: config), kept: [], state: nil)
+        var parsed = try clock.run(.parse) { context.parse(sources.contentFiles, previous: previous) }
+        var slugErrors = Self.slugErrors(parsed)
+        if previous != nil, parsed.failed || !slugErrors.isEmpty {
+            // Errors are reported as a build from nothing reports them.
+            previous = nil
+            parsed = try clock.run(.parse) { context.parse(sources.contentFiles, previous: nil) }
+            slugErrors = Self.slugErrors(parsed)
         }
-        return Planned(plan: Plan(outputs: result.outputs, diagnostics: result.diagnostics, site: site, config: config),
-                       kept: result.kept, state: result.state)
+        if parsed.failed || !slugErrors.isEmpty {
+            // What parsed is still linked, for its warnings too.
+            diagnostics += parsed.protocols.flatMap(\.diagnostics) + slugErrors
+            let site = SiteLinker().link(parsed.protocols.compactMap(\.document), diagnostics: &diagnostics)
+            return BuildReport(diagnostics: reported(diagnostics), site: site, config: context.config, wrote: false, protocols: 0)
+        }
+
+        let changes = ChangeSet(parsed, previous: previous)
+        let linked = try clock.run(.link) { context.link(parsed, changes: changes) }
+        let versioned = try clock.run(.versions) { context.versions(linked) }
+        diagnostics = reported(diagnostics + versioned.diagnostics + versioned.entries.flatMap(\.diagnostics))
+        let site = keepLinked ? versioned.linkedSite : nil
+        guard !diagnostics.hasErrors else {
+            return BuildReport(diagnostics: diagnostics, site: site, config: context.config, wrote: false, protocols: 0)
+        }
+
+        // Nothing is written before this point: a build with errors leaves the site as it was.
+        let sink = target.open()
+        let terms = TermTable(terms: previous?.terms ?? [])
+        let rendered = try clock.run(.render) { try context.render(versioned, changes: changes, terms: terms, into: sink) }
+        let index = try clock.run(.index) { try context.index(rendered, changes: changes, previous: previous, terms: terms, into: sink) }
+        let state = BuildState(key: 0, terms: terms.terms, documents: rendered.records, searchPaths: index.paths)
+        try clock.run(.write) { try target.finish(kept: (rendered.kept + index.kept).sorted(), state: state) }
+        return BuildReport(diagnostics: diagnostics, site: site, config: context.config, wrote: true, protocols: rendered.records.count)
+    }
+
+    /// Under --strict, warnings come back as errors.
+    private func reported(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        let sorted = diagnostics.sorted()
+        return strict ? sorted.map { var d = $0; d.severity = .error; return d } : sorted
+    }
+
+    /// Two files may not claim one page.
+    static func slugErrors(_ site: ParsedSite) -> [Diagnostic] {
+        var owners: [String: String] = [:]
+        var errors: [Diagnostic] = []
+        for summary in site.protocols.compactMap(\.summary) {
+            let key = summary.slug.lowercased()
+            if let first = owners[key] {
+                errors.append(.error("the slug '\(summary.slug)' is already used by \(first); give one of them another slug", in: summary.path, line: 1, column: 1))
+            } else {
+                owners[key] = summary.path
+            }
+        }
+        return errors
     }
 
     /// A site given the address it is published at is a site residents
@@ -73,11 +110,35 @@ public struct SiteBuilder: Sendable {
         guard config.baseURL != nil, config.contact == nil else { return [] }
         return [.warning("the site has a 'base_url' but no 'contact': the accessibility statement cannot tell residents how to ask for another format or report a problem; add 'contact: …' (an email address or a telephone number)", in: configPath, line: 1, column: 1)]
     }
+}
 
-    private func stage<T>(_ name: String, _ work: () throws -> T) rethrows -> T {
-        let start = DispatchTime.now().uptimeNanoseconds
-        let value = try work()
-        onStage(name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-        return value
-    }
+/// What a build did.
+struct BuildReport: Sendable {
+    /// Sorted; under --strict, every warning as an error.
+    var diagnostics: [Diagnostic]
+    /// The linked protocols, when asked for.
+    var site: LinkedSite?
+    var config: SiteConfig
+    /// Whether the site was made (there were no errors).
+    var wrote: Bool
+    var protocols: Int
+}
+
+/// Where a build's site goes: memory (`MemoryTarget`) or the output folder
+/// (`OutputFolderTarget`), which also keeps state for the next build.
+protocol BuildTarget {
+    /// What the last build left for these sources, when it can be trusted.
+    func previous(for sources: SiteSources) -> BuildState?
+    /// Where outputs go; called only once the sources are free of errors.
+    func open() -> OutputSink
+    /// Puts the site in place, with `kept` carried over from the current one.
+    func finish(kept: [String], state: BuildState) throws
+}
+
+/// Keeps the site in memory; no last build.
+final class MemoryTarget: BuildTarget {
+    let collector = OutputCollector()
+    func previous(for sources: SiteSources) -> BuildState? { nil }
+    func open() -> OutputSink { collector }
+    func finish(kept: [String], state: BuildState) {}
 }

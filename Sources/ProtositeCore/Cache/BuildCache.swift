@@ -65,14 +65,49 @@ struct BuildCache {
         return (info.st_mode & S_IFMT) == S_IFDIR && info.st_uid == geteuid()
     }
 
+    /// What the cache holds for a build.
+    enum Lookup {
+        case found(BuildState, SiteManifest)
+        /// Why there is nothing to use: shown under --verbose.
+        case unusable(String)
+    }
+
+    /// Why the cache could not be read or written.
+    struct Problem: Error, CustomStringConvertible {
+        var description: String
+    }
+
     /// The last build's state and files, if it left them for this key and
     /// every record is whole. The paths it names are checked as the writer
     /// will use them: anyone who can add a file beside the output can edit
     /// the cache.
-    func load(key: UInt64) -> (BuildState, SiteManifest)? {
-        guard isUsable, let header = try? PosixFiles.read(stateFile.path, followingLinks: false),
-              let decoded = try? BuildState.decodeHeader(header, key: key),
-              let pack = try? PosixFiles.read(packFile.path, followingLinks: false) else { return nil }
+    func load(key: UInt64) -> Lookup {
+        guard isUsable else { return .unusable("\(folder.path) is not a folder of this user's; it is left alone") }
+        let header: [UInt8]
+        do {
+            guard let bytes = try PosixFiles.read(stateFile.path, followingLinks: false) else {
+                return .unusable("no state from a last build in \(folder.path)")
+            }
+            header = bytes
+        } catch {
+            return .unusable("cannot read \(stateFile.path): \(error)")
+        }
+        let decoded: (BuildState, [StoredRecord], SiteManifest)
+        do {
+            guard let found = try BuildState.decodeHeader(header, key: key) else {
+                return .unusable("the program, protosite.yml, templates/, versions/ or the day changed since the last build")
+            }
+            decoded = found
+        } catch {
+            return .unusable("\(stateFile.path) is damaged")
+        }
+        let pack: [UInt8]
+        do {
+            guard let bytes = try PosixFiles.read(packFile.path, followingLinks: false) else { return .unusable("\(packFile.path) is missing") }
+            pack = bytes
+        } catch {
+            return .unusable("cannot read \(packFile.path): \(error)")
+        }
         var state = decoded.0
         let places = decoded.1, manifest = decoded.2
         let records = ResultSlots<DocumentRecord>(count: places.count)
@@ -85,21 +120,27 @@ struct BuildCache {
             records.set(index, record)
         }
         let documents = records.values
-        guard documents.count == places.count else { return nil }
+        guard documents.count == places.count else { return .unusable("\(places.count - documents.count) record(s) in \(packFile.path) are damaged") }
         state.documents = documents
         guard state.termsAreKnown(),
               documents.allSatisfy({ SitePath.isSafe($0.summary.slug + "/index.html") }),
               state.searchPaths.allSatisfy(SitePath.isSafe),
-              manifest.site.keys.allSatisfy(SitePath.isSafe), manifest.spare.keys.allSatisfy(SitePath.isSafe) else { return nil }
-        return (state, manifest)
+              manifest.site.keys.allSatisfy(SitePath.isSafe), manifest.spare.keys.allSatisfy(SitePath.isSafe) else {
+            return .unusable("\(folder.path) names terms or paths the site cannot have")
+        }
+        return .found(state, manifest)
     }
 
     /// Stores the records not stored yet and returns where every record
     /// lies, in order. Safe to run while the site is written.
-    func saveRecords(_ state: BuildState) -> [StoredRecord]? {
-        guard isUsable else { return nil }
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        guard isUsable else { return nil }
+    func saveRecords(_ state: BuildState) -> Result<[StoredRecord], Problem> {
+        guard isUsable else { return .failure(Problem(description: "\(folder.path) is not a folder of this user's")) }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            return .failure(Problem(description: "cannot make \(folder.path): \(error)"))
+        }
+        guard isUsable else { return .failure(Problem(description: "\(folder.path) is not a folder of this user's")) }
         let documents = state.documents
         var info = stat()
         let packSize = lstat(packFile.path, &info) == 0 ? Int(info.st_size) : 0
@@ -117,10 +158,10 @@ struct BuildCache {
                     offset += bytes.count
                 }
                 let descriptor = open(packFile.path, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC)
-                guard descriptor >= 0 else { return nil }
+                guard descriptor >= 0 else { return .failure(systemProblem("cannot open \(packFile.path)")) }
                 defer { close(descriptor) }
-                for bytes in encoded where !PosixFiles.writeAll(descriptor, bytes) { return nil }
-                return places.map { $0! }
+                for bytes in encoded where !PosixFiles.writeAll(descriptor, bytes) { return .failure(systemProblem("cannot write \(packFile.path)")) }
+                return .success(places.map { $0! })
             }
         }
         // Otherwise the pack is written afresh, in batches encoded on all
@@ -129,7 +170,7 @@ struct BuildCache {
         let temporary = packFile.path + ".new-\(getpid())"
         unlink(temporary)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { return nil }
+        guard descriptor >= 0 else { return .failure(systemProblem("cannot make \(temporary)")) }
         var places: [StoredRecord] = []
         var offset = 0
         var ok = true
@@ -152,16 +193,26 @@ struct BuildCache {
         }
         close(descriptor)
         guard ok, rename(temporary, packFile.path) == 0 else {
+            let problem = systemProblem("cannot write \(packFile.path)")
             unlink(temporary)
-            return nil
+            return .failure(problem)
         }
-        return places
+        return .success(places)
+    }
+
+    private func systemProblem(_ what: String) -> Problem {
+        Problem(description: "\(what): \(String(cString: strerror(errno)))")
     }
 
     /// Writes the state naming where `records` lie.
-    func saveState(_ state: BuildState, records: [StoredRecord], manifest: SiteManifest) {
-        guard isUsable else { return }
-        try? PosixFiles.replace(stateFile.path, with: state.encodedHeader(records: records, manifest: manifest))
+    func saveState(_ state: BuildState, records: [StoredRecord], manifest: SiteManifest) -> Result<Void, Problem> {
+        guard isUsable else { return .failure(Problem(description: "\(folder.path) is not a folder of this user's")) }
+        do {
+            try PosixFiles.replace(stateFile.path, with: state.encodedHeader(records: records, manifest: manifest))
+            return .success(())
+        } catch {
+            return .failure(Problem(description: "cannot write \(stateFile.path): \(error)"))
+        }
     }
 
     /// Before a site is replaced: the state no longer describes the site.

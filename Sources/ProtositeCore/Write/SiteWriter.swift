@@ -59,7 +59,9 @@ public struct SiteWriter: Sendable {
 
     /// Writes all outputs and swaps them in place of the previous site.
     public func write(_ outputs: [Output]) throws {
-        try write(outputs, kept: [], manifest: nil)
+        let staging = try begin(manifest: nil)
+        try staging.put(outputs)
+        try staging.finish(kept: [])
     }
 
     /// The previous site, kept beside the site after a build so the next
@@ -69,13 +71,11 @@ public struct SiteWriter: Sendable {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).protosite-spare")
     }
 
-    /// Writes `outputs`, and `kept` (paths of the current site to carry over
-    /// as they are), into a staging folder, then swaps it in. The staging
-    /// folder is the spare when there is one: files it already holds with
-    /// the right bytes (by `manifest`) are left alone, others are written
-    /// over or removed. Returns what the site and spare now hold.
-    @discardableResult
-    func write(_ outputs: [Output], kept: [String], manifest: SiteManifest?) throws -> SiteManifest {
+    /// Opens a staging folder beside the site for outputs to be written
+    /// into as they are made (`StagingSite`); its `finish` swaps it in. The
+    /// staging folder is the spare when there is one: files it already
+    /// holds with the right bytes (by `manifest`) are left alone.
+    func begin(manifest: SiteManifest?) throws -> StagingSite {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
@@ -94,7 +94,6 @@ public struct SiteWriter: Sendable {
                 throw Failure.refused("refusing to build: \(staging.path) is not protosite's own (\(reason)); remove it, then build again")
             }
         }
-        var known: [String: FileStamp] = [:]
         var reusing = false
         // The spare is written into only when it is protosite's own: a real
         // folder, the user's, marked (see OwnedFolder); anything else under
@@ -105,20 +104,12 @@ public struct SiteWriter: Sendable {
         case .owned:
             if rename(spare.path, staging.path) == 0 {
                 reusing = true
-                known = manifest?.spare ?? [:]
             } else {
                 OwnedFolder.remove(spare)
             }
         case .foreign(let reason):
             throw Failure.refused("refusing to build: \(spare.path) is not protosite's own (\(reason)); remove or rename it, then build again")
         }
-        for path in kept where !SitePath.isSafe(path) {
-            throw Failure.io("the last build's record names '\(path)', which is not a path inside the site; delete \(BuildCache(output: output).folder.path) and build again")
-        }
-        for item in outputs where !SitePath.isSafe(item.path) {
-            throw Failure.io("'\(item.path)' is not a path inside the site")
-        }
-        var stamps: [String: FileStamp] = [:]
         do {
             if !reusing {
                 try fm.createDirectory(at: staging, withIntermediateDirectories: false)
@@ -126,98 +117,16 @@ public struct SiteWriter: Sendable {
                 // recognisably ours and is cleaned up by the next build.
                 try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
             }
-            // Opened once, not followed if it is a link: every file is made under this handle.
-            let handle = try FolderHandle(path: staging.path)
-            stamps = try fill(staging, handle: handle, outputs: outputs, kept: kept, manifest: manifest, known: known, reusing: reusing)
+            return try StagingSite(writer: self, folder: staging, manifest: manifest, reusing: reusing)
         } catch {
             OwnedFolder.remove(staging)
             throw Failure.io("cannot write the new site beside \(output.path): \(error)")
         }
-        let previous = try swapIn(staging)
-        return SiteManifest(site: stamps, spare: previous ? (manifest?.site ?? [:]) : [:])
-    }
-
-    /// Makes `folder` hold exactly the outputs; returns their stamps.
-    private func fill(_ folder: URL, handle: FolderHandle, outputs: [Output], kept: [String], manifest: SiteManifest?, known: [String: FileStamp], reusing: Bool) throws -> [String: FileStamp] {
-        let fm = FileManager.default
-        // Hashes on all cores: a large site's index alone is tens of megabytes.
-        let hashes = ResultSlots<UInt64>(count: outputs.count)
-        DispatchQueue.concurrentPerform(iterations: outputs.count) { hashes.set($0, StableHash.of(outputs[$0].bytes)) }
-        var wanted: [String: UInt64] = [:]
-        for (output, hash) in zip(outputs, hashes.values) { wanted[output.path] = hash }
-        for path in kept {
-            guard let stamp = manifest?.site[path] else { throw Failure.io("\(path): not in the last build's record") }
-            wanted[path] = stamp.hash
-        }
-        // Every folder the outputs stand in, parents included.
-        let folders = Set(wanted.keys.flatMap { path in
-            let parts = path.split(separator: "/").dropLast()
-            return parts.indices.map { parts[...$0].joined(separator: "/") }
-        })
-        var existing: Set<String> = []
-        if reusing {
-            // What the spare holds and the new site does not want goes.
-            let (files, subfolders) = PosixFiles.tree(folder.path)
-            for file in files where wanted[file] == nil {
-                try fm.removeItem(at: folder.appendingPathComponent(file))
-            }
-            for entry in subfolders.sorted(by: { $0.count > $1.count }) where !folders.contains(entry) {
-                try? fm.removeItem(at: folder.appendingPathComponent(entry))
-            }
-            existing = Set(subfolders)
-        }
-        for path in folders.sorted() where !existing.contains(path) {
-            // Sorted, so parents come first: one mkdir each, no existence checks.
-            try handle.makeFolder(path)
-        }
-        // Files to write, on all cores: made bytes, or a kept file's bytes
-        // read from the current site.
-        var jobs: [(path: String, hash: UInt64, bytes: [UInt8]?)] = []
-        var stamps: [String: FileStamp] = [:]
-        for (output, hash) in zip(outputs, hashes.values) where output.path != Self.markerName || !reusing {
-            jobs.append((output.path, hash, output.bytes))
-        }
-        for path in kept where path != Self.markerName || !reusing {
-            jobs.append((path, wanted[path]!, nil))
-        }
-        let work = jobs
-        let results = ResultSlots<Result<FileStamp, Failure>>(count: work.count)
-        let siteFolder = output
-        DispatchQueue.concurrentPerform(iterations: work.count) { index in
-            let job = work[index]
-            let target = folder.appendingPathComponent(job.path).path
-            if let stamp = known[job.path], stamp.hash == job.hash, stamp.matches(target) {
-                results.set(index, .success(stamp))
-                return
-            }
-            do {
-                let bytes = try job.bytes ?? Self.read(siteFolder.appendingPathComponent(job.path).path)
-                results.set(index, .success(try handle.writeFile(job.path, bytes, hash: job.hash)))
-            } catch let failure as Failure {
-                results.set(index, .failure(failure))
-            } catch {
-                results.set(index, .failure(.io("\(job.path): \(error)")))
-            }
-        }
-        for (job, result) in zip(jobs, results.values) {
-            stamps[job.path] = try result.get()
-        }
-        if let marker = FileStamp.current(folder.appendingPathComponent(Self.markerName).path, hash: StableHash.of(Array(Self.markerText.utf8))) {
-            stamps[Self.markerName] = marker
-        }
-        return stamps
-    }
-
-    /// A kept file of the current site; a link in its place is not read
-    /// through (its bytes could be any file's, published).
-    private static func read(_ path: String) throws -> [UInt8] {
-        guard let bytes = try PosixFiles.read(path, followingLinks: false) else { throw Failure.io("\(path): not a regular file") }
-        return bytes
     }
 
     /// Puts the staging folder in the site's place. Returns true when the
     /// previous site is now the spare.
-    private func swapIn(_ staging: URL) throws -> Bool {
+    func swapIn(_ staging: URL) throws -> Bool {
         let fm = FileManager.default
         if !fm.fileExists(atPath: output.path) {
             do {

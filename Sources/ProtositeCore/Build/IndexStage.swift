@@ -1,0 +1,53 @@
+import Foundation
+import ProtositeSearch
+
+/// The index stage's output.
+struct SearchIndexFiles: Sendable {
+    /// Every file of the index, made or kept: the next build's `searchPaths`.
+    var paths: [String]
+    /// Those kept as the current site has them.
+    var kept: [String]
+}
+
+extension BuildContext {
+    /// The index stage: the search index from every protocol's prepared
+    /// entries in reading order, made again when any protocol's entries may
+    /// have changed. In a split index, entry chunks that hold only
+    /// unchanged protocols' entries, each where it was, are kept.
+    func index(_ site: RenderedSite, changes: ChangeSet, previous: BuildState?, terms: TermTable, into sink: OutputSink) throws -> SearchIndexFiles {
+        if let previous, changes.changed.isEmpty, changes.deleted.isEmpty {
+            return SearchIndexFiles(paths: previous.searchPaths, kept: previous.searchPaths)
+        }
+        let records = site.records
+        let order = SiteRenderer.readingOrder(Array(records.indices)) { ProtocolMetadata(title: records[$0].summary.title, slug: records[$0].summary.slug) }
+        let entries = order.flatMap { records[$0].search }
+        let keptChunks = previous.map { unchangedEntryChunks($0, order: order, records: records, changed: changes.changed, entryCount: entries.count) } ?? []
+        let made = renderer.searchFiles(entries, terms: terms, keepEntryChunk: keptChunks.contains)
+        try sink.put(made)
+        let kept = keptChunks.sorted().map(SearchIndexBuilder.entryChunkPath)
+        return SearchIndexFiles(paths: made.map(\.path) + kept, kept: kept)
+    }
+
+    /// The split index's entry chunks that hold only unchanged protocols'
+    /// entries, each where it was: when every protocol keeps its place in
+    /// reading order and its number of entries, those chunks are the same
+    /// bytes as before.
+    private func unchangedEntryChunks(_ previous: BuildState, order: [Int], records: [DocumentRecord], changed: Set<Int>, entryCount: Int) -> Set<Int> {
+        guard entryCount > SiteRenderer.shardThreshold else { return [] }
+        let before = SiteRenderer.readingOrder(previous.documents) { ProtocolMetadata(title: $0.summary.title, slug: $0.summary.slug) }
+        guard before.count == order.count,
+              zip(before, order).allSatisfy({ $0.path == records[$1].path && $0.search.count == records[$1].search.count }) else { return [] }
+        let size = SearchIndexBuilder.chunkSize
+        var dirty: Set<Int> = []
+        var offset = 0
+        for position in order {
+            let count = records[position].search.count
+            if changed.contains(position), count > 0 {
+                for chunk in (offset / size)...((offset + count - 1) / size) { dirty.insert(chunk) }
+            }
+            offset += count
+        }
+        let existing = Set(previous.searchPaths)
+        return Set((0..<((entryCount + size - 1) / size)).filter { !dirty.contains($0) && existing.contains(SearchIndexBuilder.entryChunkPath($0)) })
+    }
+}

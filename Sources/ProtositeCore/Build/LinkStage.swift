@@ -1,0 +1,65 @@
+import Foundation
+
+/// One content file after the link stage.
+struct LinkedEntry: Sendable {
+    var parsed: ParsedProtocol
+    /// The linked tree, for a file whose page is made this build.
+    var document: ProtocolDocument?
+    /// The places it cites: found again when it was linked again, else the
+    /// last build's.
+    var references: [References]
+    /// What linking said, when it was linked again.
+    var diagnostics: [Diagnostic]
+    /// Linked again because it or a document it may name changed (as
+    /// opposed to linked only so that its page can be made again).
+    var isRelinked: Bool
+}
+
+/// The link stage's output.
+struct LinkedSources: Sendable {
+    /// Every content file, in path order.
+    var entries: [LinkedEntry]
+    /// Positions of the files whose pages are made again: the relinked, and
+    /// those whose back links changed.
+    var pages: Set<Int>
+    /// Every clause's referring places, by slug and anchor.
+    var backLinks: [String: [String: [BackLink]]]
+}
+
+extension BuildContext {
+    /// The link stage. Needs every file parsed (or unchanged): summaries
+    /// of all of them make the index links resolve against.
+    func link(_ site: ParsedSite, changes: ChangeSet) -> LinkedSources {
+        let index = SiteIndex(site.protocols.map { $0.summary! })
+        var entries = site.protocols.map { parsed in
+            LinkedEntry(parsed: parsed, document: nil, references: parsed.unchanged?.references ?? [], diagnostics: [], isRelinked: false)
+        }
+        linkAgain(changes.relink.sorted(), in: &entries, index: index)
+        for position in changes.relink { entries[position].isRelinked = true }
+        // Pages whose back links changed are linked again only to be made again.
+        let slugs = changes.slugsWithChangedBackLinks(entries)
+        let backLinkPages = entries.indices.filter { !changes.relink.contains($0) && slugs.contains(entries[$0].parsed.summary!.slug) }
+        linkAgain(backLinkPages, in: &entries, index: index)
+        let backLinks = SiteLinker.backLinks(entries.map(\.references))
+        return LinkedSources(entries: entries, pages: changes.relink.union(backLinkPages), backLinks: backLinks)
+    }
+
+    /// Links `positions` again, parsing first those that were not (files
+    /// unchanged since the last build).
+    private func linkAgain(_ positions: [Int], in entries: inout [LinkedEntry], index: SiteIndex) {
+        let unparsed = positions.filter { entries[$0].parsed.document == nil }
+        for (position, result) in zip(unparsed, parseEach(unparsed.map { entries[$0].parsed.source })) {
+            // It parsed last time, from the same bytes, with the same key.
+            entries[position].parsed.document = result.document!
+            entries[position].parsed.diagnostics = result.diagnostics
+        }
+        let results = SiteLinker().linkEach(positions.map { entries[$0].parsed.document! }, site: index)
+        for (position, result) in zip(positions, results) {
+            entries[position].document = result.document
+            entries[position].references = result.references
+            entries[position].diagnostics = result.diagnostics
+            // The linked tree replaces the parsed one: a large site cannot keep both.
+            entries[position].parsed.document = nil
+        }
+    }
+}

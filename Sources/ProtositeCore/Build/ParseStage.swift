@@ -1,0 +1,75 @@
+import Foundation
+import ProtositeSearch
+
+/// One content file after the parse stage.
+struct ParsedProtocol: Sendable {
+    var source: SourceFile
+    var sourceHash: UInt64
+    /// The last build's record of the file at this path, if any.
+    var last: DocumentRecord?
+    /// Whether the file is new or its bytes differ from the last build's.
+    /// An unchanged file is parsed only if it must be linked again.
+    var isChanged: Bool
+    /// The document, for a changed file that parsed.
+    var document: ProtocolDocument?
+    /// What parsing said, review warnings included (an unchanged file's
+    /// are in its record).
+    var diagnostics: [Diagnostic]
+    /// What linking the other documents needs of it; nil when it did not parse.
+    var summary: LinkSummary?
+
+    /// The last build's record, when the file is unchanged.
+    var unchanged: DocumentRecord? { isChanged ? nil : last }
+}
+
+/// The parse stage's output: every content file, in path order.
+struct ParsedSite: Sendable {
+    var protocols: [ParsedProtocol]
+
+    /// Whether a changed file failed to parse (its diagnostics say why).
+    var failed: Bool { protocols.contains { $0.isChanged && $0.document == nil } }
+}
+
+/// A document as the parser left it, with what it had to say.
+struct ParseResult: Sendable {
+    var document: ProtocolDocument?
+    var diagnostics: [Diagnostic]
+}
+
+extension BuildContext {
+    /// The parse stage: parses each file whose bytes differ from the last
+    /// build's record of it (every file, when there is no last build).
+    func parse(_ files: [SourceFile], previous: BuildState?) -> ParsedSite {
+        let records = Dictionary(previous?.documents.map { ($0.path, $0) } ?? [], uniquingKeysWith: { first, _ in first })
+        var protocols = files.map { file in
+            let hash = StableHash.of(file.bytes)
+            let record = records[file.path]
+            let isChanged = record?.sourceHash != hash
+            return ParsedProtocol(source: file, sourceHash: hash, last: record, isChanged: isChanged, document: nil, diagnostics: [],
+                                  summary: isChanged ? nil : record?.summary)
+        }
+        let changed = protocols.indices.filter { protocols[$0].isChanged }
+        for (position, result) in zip(changed, parseEach(changed.map { files[$0] })) {
+            protocols[position].document = result.document
+            protocols[position].diagnostics = result.diagnostics
+            protocols[position].summary = result.document.map(LinkSummary.init)
+        }
+        return ParsedSite(protocols: protocols)
+    }
+
+    /// Parses on all cores (cmark-gfm itself is serialised inside
+    /// `MarkdownParser`), keeping the files' order. A document's
+    /// diagnostics include its review warnings, which depend on it alone.
+    func parseEach(_ files: [SourceFile]) -> [ParseResult] {
+        let parser = self.parser
+        let today = self.today, warningDays = config.reviewWarningDays
+        let slots = ResultSlots<ParseResult>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            var local: [Diagnostic] = []
+            let document = parser.parse(files[index], diagnostics: &local)
+            if let document { local += ReviewWarnings.for([document], today: today, warningDays: warningDays) }
+            slots.set(index, ParseResult(document: document, diagnostics: local))
+        }
+        return slots.values
+    }
+}
