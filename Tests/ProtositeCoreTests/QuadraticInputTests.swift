@@ -72,6 +72,21 @@ struct QuadraticInputTests {
         #expect(error.line == 8, "\(error.formatted)")
     }
 
+    @Test func columnsAreCountedAsGFMCountsThemWithOrWithoutOuterPipesAndAlignment() {
+        func table(_ columns: Int, outer: Bool) -> String {
+            let header = Array(repeating: " a ", count: columns).joined(separator: "|")
+            let delimiter = (0..<columns).map { [" :-- ", " --: ", " :-: ", "---"][$0 % 4] }.joined(separator: "|")
+            return outer ? "|\(header)|\n|\(delimiter)|\n" : "\(header)\n\(delimiter)\n"
+        }
+        for outer in [true, false] {
+            #expect(MarkdownLimits.check(table(100, outer: outer)) == nil)
+            #expect(MarkdownLimits.check(table(101, outer: outer))?.message.contains("101 columns") == true, "outer pipes: \(outer)")
+        }
+        // Not a delimiter row: a thematic break, or text with dashes.
+        #expect(MarkdownLimits.delimiterRowColumns(UnsafeBufferPointer(start: nil, count: 0)) == nil)
+        #expect(MarkdownLimits.check("Text\n- a - b -\n") == nil)
+    }
+
     @Test func ordinaryTablesAndLinksAreWellBelowTheLimits() {
         let table = "| A | B |\n|:--|--:|\n" + String(repeating: "| [x](y) | <b> |\n", count: 500)
         #expect(MarkdownLimits.check(table) == nil)

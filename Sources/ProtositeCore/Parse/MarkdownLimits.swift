@@ -29,15 +29,25 @@ enum MarkdownLimits {
     }
 
     static func check(_ body: String) -> Refusal? {
+        var body = body
+        // One pass over contiguous bytes: every build runs this over every file.
+        return body.withUTF8 { check(bytes: $0) }
+    }
+
+    private static func check(bytes body: UnsafeBufferPointer<UInt8>) -> Refusal? {
         var blockStart = 1
         var brackets = 0, openers = 0
         var previousBlank = true
         var table: (columns: Int, line: Int, rows: Int)?
         var lineNumber = 0
-        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+        var lineStart = 0
+        while lineStart <= body.count {
+            var lineEnd = lineStart
+            while lineEnd < body.count, body[lineEnd] != 0x0A { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
             lineNumber += 1
-            let bytes = line.utf8
-            let blank = bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+            let line = UnsafeBufferPointer(rebasing: body[lineStart..<lineEnd])
+            let blank = line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
             if blank {
                 blockStart = lineNumber + 1
                 brackets = 0
@@ -52,7 +62,7 @@ enum MarkdownLimits {
                 if open.columns * open.rows > maximumCells {
                     return Refusal(message: "this table of \(open.columns) columns has more than \(maximumCells) cells; split it into smaller tables", line: open.line)
                 }
-            } else if !previousBlank, let columns = delimiterRowColumns(bytes) {
+            } else if !previousBlank, let columns = delimiterRowColumns(line) {
                 if columns > maximumColumns {
                     return Refusal(message: "this table has \(columns) columns; tables of up to \(maximumColumns) are built", line: lineNumber)
                 }
@@ -60,7 +70,7 @@ enum MarkdownLimits {
             }
             previousBlank = false
             var last: UInt8 = 0
-            for byte in bytes {
+            for byte in line {
                 if byte == UInt8(ascii: "[") { brackets += 1 }
                 if last == UInt8(ascii: "<"), byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!") { openers += 1 }
                 last = byte
@@ -77,7 +87,7 @@ enum MarkdownLimits {
 
     /// The number of columns when `line` is a table's delimiter row
     /// (`|---|:--:|`, `-|-`), else nil.
-    static func delimiterRowColumns(_ line: Substring.UTF8View) -> Int? {
+    static func delimiterRowColumns(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
         var pipes = 0, dashes = 0
         for byte in line {
             switch byte {
@@ -88,9 +98,16 @@ enum MarkdownLimits {
             }
         }
         guard pipes > 0, dashes > 0 else { return nil }
-        let cells = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespaces)
-            .split(separator: "|", omittingEmptySubsequences: false)
-        // A leading and a trailing `|` do not make columns.
-        return cells.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count
+        // Cells between pipes that hold a dash; a leading and a trailing `|` do not make columns.
+        var columns = 0, cellHasDash = false
+        for byte in line {
+            if byte == UInt8(ascii: "|") {
+                if cellHasDash { columns += 1 }
+                cellHasDash = false
+            } else if byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":") {
+                cellHasDash = true
+            }
+        }
+        return columns + (cellHasDash ? 1 : 0)
     }
 }
