@@ -46,6 +46,19 @@ struct UnsafeHTMLTests {
         #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n" + ContentSecurityPolicy.meta))
     }
 
+    @Test func aPageTemplateOverrideWithoutTheLayoutGetsThePolicyBackWhileTheOthersKeepTheirs() throws {
+        // Built-in templates are trusted to state the policy (they are not
+        // searched); an overridden one is searched, whatever the layout says.
+        let template = "<!DOCTYPE html>\n<html lang=\"en\">\n<head><title>{{pageTitle}}</title></head>\n<body>{{{page.body}}}</body>\n</html>\n"
+        let plan = try plan(["templates/protocol.mustache": template])
+        let page = try #require(TestSupport.text(plan, "p/index.html"))
+        #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n" + ContentSecurityPolicy.meta))
+        for output in plan.outputs where output.path.hasSuffix(".html") {
+            let text = String(decoding: output.bytes, as: UTF8.self)
+            #expect(text.components(separatedBy: ContentSecurityPolicy.meta).count == 2, "\(output.path): the policy once")
+        }
+    }
+
     @Test func thePolicyIsTheOneTheBuiltInLayoutStates() throws {
         let layout = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("Sources/ProtositeTheme/files/layout.mustache"), encoding: .utf8)
         #expect(layout.contains(ContentSecurityPolicy.meta))

@@ -28,7 +28,8 @@ public struct FrontMatterReader {
         do {
             // Every front-matter value is read as text (dates are parsed by DateParser),
             // so no implicit typing: the basic resolver skips its regular expressions.
-            guard let composed = try Yams.compose(yaml: yaml, .basic) else {
+            // The encoding is given: Yams's default reads the environment, for every file.
+            guard let composed = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else {
                 diagnostics.append(.error("the front matter is empty: it needs at least 'title: …'", in: path, line: firstLine - 1, column: 1))
                 return nil
             }
@@ -54,7 +55,7 @@ public struct FrontMatterReader {
             }
         }
         do {
-            let frontMatter = try YAMLDecoder().decode(FrontMatter.self, from: node)
+            let frontMatter = try Self.decoder.decode(FrontMatter.self, from: node)
             return Reading(frontMatter: frontMatter, positions: positions)
         } catch let error as DecodingError {
             diagnostics.append(diagnostic(for: error, positions: positions))
@@ -64,6 +65,10 @@ public struct FrontMatterReader {
             return nil
         }
     }
+
+    /// One decoder for every file: making one reads the environment. Its
+    /// `decode(_:from:)` keeps no state between calls.
+    nonisolated(unsafe) private static let decoder = YAMLDecoder(encoding: .utf8)
 
     private func fileLine(_ mark: Mark?) -> Int {
         (mark?.line ?? 1) + firstLine - 1

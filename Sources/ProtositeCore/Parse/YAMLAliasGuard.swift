@@ -31,6 +31,8 @@ enum YAMLAliasGuard {
     /// The first refused use of aliases in `yaml`, or nil. Text libyaml
     /// cannot read is left for Yams to report with its own message.
     static func check(_ yaml: String) -> Refusal? {
+        // No `*`, no alias: most front matter is not read twice.
+        guard yaml.utf8.contains(UInt8(ascii: "*")) else { return nil }
         var bytes = Array(yaml.utf8)
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return nil }

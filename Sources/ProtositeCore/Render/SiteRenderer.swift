@@ -107,7 +107,7 @@ public struct SiteRenderer: Sendable {
 
     func page<P>(_ page: P, path: String, title: String, template: String) -> Output {
         let context = PageContext(site: site, root: Self.root(forPagePath: path), pageTitle: title, canonical: canonical(path), page: page)
-        return Output(path: path, text: ContentSecurityPolicy.ensure(in: theme.render(context, template: template)))
+        return Output(path: path, text: theme.page(context, template: template))
     }
 
     private func indexPage(_ protocols: [ProtocolListing]) -> Output {

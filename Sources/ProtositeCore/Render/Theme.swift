@@ -7,6 +7,10 @@ public struct Theme: Sendable {
     let library: MustacheLibrary
     /// Files copied into the site as they are, by path (`assets/site.css`).
     public let assets: [String: [UInt8]]
+    /// Built-in templates, not overridden, whose pages state the
+    /// Content-Security-Policy (themselves or through the built-in layout):
+    /// their pages need no search for it.
+    let statingPolicy: Set<String>
 
     public init(overrides: [String: SourceFile], diagnostics: inout [Diagnostic]) {
         var files: [String: (path: String, bytes: [UInt8])] = [:]
@@ -40,10 +44,24 @@ public struct Theme: Sendable {
         }
         self.library = library
         self.assets = assets
+        let builtIn = EmbeddedTheme.files.filter { overrides[$0.key] == nil }
+        let layoutStates = builtIn["layout.mustache"].map(ContentSecurityPolicy.isStated) ?? false
+        statingPolicy = Set(builtIn.compactMap { name, text -> String? in
+            guard name.hasSuffix(".mustache") else { return nil }
+            let states = ContentSecurityPolicy.isStated(in: text) || (layoutStates && text.contains("{{<layout}}"))
+            return states ? String(name.dropLast(".mustache".count)) : nil
+        })
     }
 
     /// Renders a page template with a context value.
     public func render(_ context: Any, template: String) -> String {
         library.render(context, withTemplate: template) ?? ""
+    }
+
+    /// A page from `template`, with the Content-Security-Policy in its head
+    /// whatever the template says.
+    func page(_ context: Any, template: String) -> String {
+        let html = render(context, template: template)
+        return statingPolicy.contains(template) ? html : ContentSecurityPolicy.ensure(in: html)
     }
 }
