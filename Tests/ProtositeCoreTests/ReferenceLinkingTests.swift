@@ -205,3 +205,28 @@ struct ReferenceLinkingTests {
         #expect((warning.line, warning.column) == (7, 6))
     }
 }
+
+@Suite("Name trie")
+struct NameTrieTests {
+    static let trie = NameTrie([("code", "Councillors' Code"), ("mop", "Member / Officer Protocol"), ("m", "Member Handbook")])
+
+    func match(_ text: String, at word: String) -> (slug: String, end: Int)? {
+        let bytes = Array(text.utf8)
+        let start = bytes.firstRange(of: Array(word.utf8))!.lowerBound
+        return Self.trie.longestMatch(in: bytes, at: start)
+    }
+
+    @Test func aNameMatchesWhateverItsCaseApostropheOrSpacing() {
+        #expect(match("See the COUNCILLORS’ code now", at: "COUNCILLORS")?.slug == "code")
+        let text = "the member /\nofficer  protocol applies"
+        let found = match(text, at: "member")
+        #expect(found?.slug == "mop")
+        #expect(found?.end == Array(text.utf8).firstRange(of: Array(" applies".utf8))!.lowerBound)
+    }
+
+    @Test func theLongestNameWinsAndAWordNoNameStartsWithMatchesNothing() {
+        #expect(match("a Member Handbook", at: "Member")?.slug == "m")
+        #expect(match("the officer protocol", at: "officer") == nil)
+        #expect(match("Councillor Code", at: "Councillor") == nil)
+    }
+}

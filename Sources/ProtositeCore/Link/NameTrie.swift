@@ -10,6 +10,9 @@ struct NameTrie: Sendable {
     private var children: [[ [UInt8]: Int ]] = [[:]]
     /// The slug a complete name ends in at each node.
     private var slugs: [String?] = [nil]
+    /// Hashes of the words names start with: most places in a text start
+    /// no name, and are turned away without making the word.
+    private var firstWords: Set<UInt64> = []
 
     init(_ names: [(slug: String, name: String)]) {
         // Sorted so that when two protocols share a name the first slug wins, stably.
@@ -32,10 +35,12 @@ struct NameTrie: Sendable {
             }
             if any, slugs[node] == nil { slugs[node] = slug }
         }
+        for word in children[0].keys { firstWords.insert(Self.hash(word)) }
     }
 
     /// The longest name starting at `index`: its slug and where it ends.
     func longestMatch(in text: [UInt8], at index: Int) -> (slug: String, end: Int)? {
+        guard let first = Self.scan(text, at: index, into: { _ in }, hashing: true), firstWords.contains(first.hash) else { return nil }
         var node = 0
         var cursor = index
         var best: (String, Int)?
@@ -63,17 +68,36 @@ struct NameTrie: Sendable {
     /// The word at `index` after any white space, lower-cased, and where it
     /// ends; nil at the end of the text or at a barrier (NUL).
     static func word(in text: [UInt8], at index: Int) -> ([UInt8], Int)? {
+        var word: [UInt8] = []
+        guard let end = scan(text, at: index, into: { word.append($0) }, hashing: false)?.end else { return nil }
+        return (word, end)
+    }
+
+    /// FNV-1a of a word's bytes, as `scan` hashes them.
+    static func hash(_ word: [UInt8]) -> UInt64 {
+        word.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+    }
+
+    /// Reads the word at `index` (after any white space), handing each of
+    /// its bytes, lower-cased, to `take` and hashing them when asked; nil at
+    /// the end of the text or at a barrier (NUL).
+    @inline(__always)
+    private static func scan(_ text: [UInt8], at index: Int, into take: (UInt8) -> Void, hashing: Bool) -> (hash: UInt64, end: Int)? {
         var cursor = index
         // A loop, not a call per no-break space: forty thousand of them in a
         // row were forty thousand nested calls.
         while let width = spaceWidth(text, at: cursor) { cursor += width }
         guard cursor < text.count, text[cursor] != 0 else { return nil }
-        var word: [UInt8] = []
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func add(_ byte: UInt8) {
+            take(byte)
+            if hashing { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        }
         if WordBytes.isWordCharacter(text, at: cursor) {
             while cursor < text.count, WordBytes.isWordCharacter(text, at: cursor) || text[cursor] & 0xC0 == 0x80 {
                 var byte = text[cursor]
                 if byte >= 65 && byte <= 90 { byte += 32 }
-                word.append(byte)
+                add(byte)
                 cursor += 1
             }
         } else {
@@ -81,10 +105,13 @@ struct NameTrie: Sendable {
             // apostrophes read as straight ones.
             var end = cursor + 1
             while end < text.count, text[end] & 0xC0 == 0x80 { end += 1 }
-            let character = Array(text[cursor..<end])
-            word = character == [0xE2, 0x80, 0x99] ? [0x27] : character
+            if end - cursor == 3, text[cursor] == 0xE2, text[cursor + 1] == 0x80, text[cursor + 2] == 0x99 {
+                add(0x27)
+            } else {
+                for byte in text[cursor..<end] { add(byte) }
+            }
             cursor = end
         }
-        return (word, cursor)
+        return (hash, cursor)
     }
 }
