@@ -39,7 +39,7 @@ final class BuildProgress: @unchecked Sendable {
             let number = (BuildStage.allCases.firstIndex(of: stage) ?? 0) + 1
             let line = String(format: "[%d/%d] %@ %.3f s", number, BuildStage.allCases.count, stage.rawValue, seconds)
             if verbose {
-                DiagnosticPrinter.standardError(line)
+                DiagnosticPrinter.standardError(line + Self.memory())
             } else if !quiet, Date().timeIntervalSince(started) > 1 {
                 if Terminal.isInteractive {
                     FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
@@ -49,6 +49,18 @@ final class BuildProgress: @unchecked Sendable {
                 }
             }
         }
+    }
+
+    /// The process's resident memory now and at its peak, as Linux counts
+    /// them (`/proc/self/status`), for --verbose; empty elsewhere.
+    static func memory() -> String {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "" }
+        func megabytes(_ key: String) -> Int? {
+            guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(key + ":") }) else { return nil }
+            return line.split(separator: " ").dropFirst().first.flatMap { Int($0) }.map { $0 / 1024 }
+        }
+        guard let now = megabytes("VmRSS"), let peak = megabytes("VmHWM") else { return "" }
+        return ", \(now) MB resident (peak \(peak) MB)"
     }
 
     /// Ends the updating line before other output.

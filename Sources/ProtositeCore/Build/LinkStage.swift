@@ -28,10 +28,13 @@ struct LinkedSources: Sendable {
 
 extension BuildContext {
     /// The link stage. Needs every file parsed (or unchanged): summaries
-    /// of all of them make the index links resolve against.
-    func link(_ site: ParsedSite, changes: ChangeSet) -> LinkedSources {
+    /// of all of them make the index links resolve against. Takes the
+    /// parsed trees out of `site`: each is let go once linked.
+    func link(_ site: inout ParsedSite, changes: ChangeSet) -> LinkedSources {
         let index = SiteIndex(site.protocols.map { $0.summary! })
-        var entries = site.protocols.map { parsed in
+        let protocols = site.protocols
+        site.protocols = []
+        var entries = protocols.map { parsed in
             LinkedEntry(parsed: parsed, document: nil, references: parsed.unchanged?.references ?? [], diagnostics: [], isRelinked: false)
         }
         linkAgain(changes.relink.sorted(), in: &entries, index: index)
@@ -45,21 +48,26 @@ extension BuildContext {
     }
 
     /// Links `positions` again, parsing first those that were not (files
-    /// unchanged since the last build).
+    /// unchanged since the last build). In batches, each batch's parsed
+    /// trees let go as its linked ones are made: a large site cannot keep both.
     private func linkAgain(_ positions: [Int], in entries: inout [LinkedEntry], index: SiteIndex) {
-        let unparsed = positions.filter { entries[$0].parsed.document == nil }
-        for (position, result) in zip(unparsed, parseEach(unparsed.map { entries[$0].parsed.source })) {
-            // It parsed last time, from the same bytes, with the same key.
-            entries[position].parsed.document = result.document!
-            entries[position].parsed.diagnostics = result.diagnostics
-        }
-        let results = SiteLinker().linkEach(positions.map { entries[$0].parsed.document! }, site: index)
-        for (position, result) in zip(positions, results) {
-            entries[position].document = result.document
-            entries[position].references = result.references
-            entries[position].diagnostics = result.diagnostics
-            // The linked tree replaces the parsed one: a large site cannot keep both.
-            entries[position].parsed.document = nil
+        for start in stride(from: 0, to: positions.count, by: Self.renderBatch) {
+            let batch = Array(positions[start..<min(positions.count, start + Self.renderBatch)])
+            let unparsed = batch.filter { entries[$0].parsed.document == nil }
+            for (position, result) in zip(unparsed, parseEach(unparsed.map { entries[$0].parsed.source })) {
+                // It parsed last time, from the same bytes, with the same key.
+                entries[position].parsed.document = result.document!
+                entries[position].parsed.diagnostics = result.diagnostics
+            }
+            let documents = batch.map { entries[$0].parsed.document! }
+            for position in batch { entries[position].parsed.document = nil }
+            for (position, result) in zip(batch, SiteLinker().linkEach(documents, site: index)) {
+                entries[position].document = result.document
+                entries[position].references = result.references
+                entries[position].diagnostics = result.diagnostics
+                // A changed file is not parsed again: its bytes can go.
+                if entries[position].parsed.isChanged { entries[position].parsed.source.bytes = [] }
+            }
         }
     }
 }

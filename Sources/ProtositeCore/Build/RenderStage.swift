@@ -11,91 +11,105 @@ struct RenderedSite: Sendable {
 }
 
 extension BuildContext {
+    /// Protocols rendered at a time. Each batch's linked trees are let go
+    /// once its pages are written, so a large site is never whole in memory.
+    static let renderBatch = 256
+
     /// The render stage: every page that must be made again, handed to
     /// `sink` as it is made, and each protocol's record for the next build.
-    func render(_ site: VersionedSources, changes: ChangeSet, terms: TermTable, into sink: OutputSink) throws -> RenderedSite {
+    /// Takes the linked trees out of `site` as it goes.
+    func render(_ site: inout VersionedSources, changes: ChangeSet, terms: TermTable, into sink: OutputSink) throws -> RenderedSite {
         let renderer = self.renderer
-        let entries = site.entries
-        let records = self.records(site, changes: changes, terms: terms)
         var kept: [String] = []
-
         if changes.isFull { try sink.put(renderer.staticOutputs()) } else { kept += renderer.staticPaths }
+        for entry in site.entries {
+            if let versions = entry.versions { try sink.put(renderer.versionOutputs(versions.history, title: versions.title)) }
+        }
 
+        // Pages, search entries and listings, batch by batch.
+        var made: [MadeAgain] = []
+        let positions = site.entries.indices.filter { site.pages.contains($0) || changes.changed.contains($0) }
+        for start in stride(from: 0, to: positions.count, by: Self.renderBatch) {
+            let batch = Array(positions[start..<min(positions.count, start + Self.renderBatch)])
+            let documents = batch.map { site.entries[$0].linked.document! }
+            for position in batch { site.entries[position].linked.document = nil }
+            made += try renderBatch(batch, documents: documents, site: site, changes: changes, terms: terms, renderer: renderer, into: sink)
+        }
+
+        let records = self.records(site, made: made)
         let listingsChanged = changes.isFull || !changes.deleted.isEmpty
-            || changes.changed.contains { records[$0].listing != entries[$0].linked.parsed.last?.listing }
+            || made.contains { $0.record.listing != site.entries[$0.position].linked.parsed.last?.listing }
         if listingsChanged {
-            try sink.put(renderer.listingOutputs(listings(site, records: records, changes: changes)))
+            try sink.put(renderer.listingOutputs(listings(records, made: made)))
         } else {
             kept += renderer.listingPaths
         }
-
         if !changes.isFull {
             for (position, record) in records.enumerated() where !site.pages.contains(position) {
                 kept.append(record.pagePath)
             }
-            for (position, record) in records.enumerated() where !entries[position].linked.isRelinked {
+            for (position, record) in records.enumerated() where !site.entries[position].linked.isRelinked {
                 kept += SiteRenderer.versionPaths(slug: record.summary.slug, dates: versionDates[record.summary.slug] ?? [])
             }
         }
-        for entry in entries {
-            if let versions = entry.versions { try sink.put(renderer.versionOutputs(versions.history, title: versions.title)) }
-        }
-        try renderPages(site, renderer: renderer, into: sink)
         return RenderedSite(records: records, kept: kept)
     }
 
-    /// Protocol pages on all cores, each written as soon as it is made.
-    private func renderPages(_ site: VersionedSources, renderer: SiteRenderer, into sink: OutputSink) throws {
-        let positions = site.pages.sorted()
-        let failures = ResultSlots<Error>(count: positions.count)
-        DispatchQueue.concurrentPerform(iterations: positions.count) { slot in
-            let entry = site.entries[positions[slot]].linked
-            guard let document = entry.document else { return }
+    /// One batch on all cores: the pages of those that need them, and for
+    /// the changed, their search entries and listing.
+    private func renderBatch(_ batch: [Int], documents: [ProtocolDocument], site: VersionedSources, changes: ChangeSet, terms: TermTable,
+                             renderer: SiteRenderer, into sink: OutputSink) throws -> [MadeAgain] {
+        let failures = ResultSlots<Error>(count: batch.count)
+        let listings = ResultSlots<MadeListing>(count: batch.count)
+        DispatchQueue.concurrentPerform(iterations: batch.count) { slot in
+            let position = batch[slot], document = documents[slot]
+            if changes.changed.contains(position) {
+                let listing = ProtocolListing(document, versions: site.entries[position].versions?.listing ?? VersionListing())
+                listings.set(slot, MadeListing(slot: slot, listing: listing, json: DocumentRecord.encodeListing(listing)))
+            }
+            guard site.pages.contains(position) else { return }
             let page = LinkedProtocol(document: document, backLinks: site.backLinks[document.metadata.slug] ?? [:])
             do { try sink.put(renderer.protocolPage(page)) } catch { failures.set(slot, error) }
         }
         if let failure = failures.values.first { throw failure }
+        let listed = listings.values
+        let search = prepareSearch(listed.map { documents[$0.slot] }, terms: terms)
+        return zip(listed, search).map { listing, entries in
+            let position = batch[listing.slot]
+            let entry = site.entries[position]
+            let record = DocumentRecord(
+                path: entry.linked.parsed.source.path, sourceHash: entry.linked.parsed.sourceHash, summary: entry.linked.parsed.summary!,
+                references: entry.linked.references, diagnostics: entry.diagnostics, listing: listing.json, search: entries)
+            return MadeAgain(position: position, record: record, listing: listing.listing)
+        }
     }
 
-    /// Each protocol's record for the next build: the relinked ones made
-    /// anew (search entries and listing only for the changed: the others'
-    /// text and metadata are as they were).
-    private func records(_ site: VersionedSources, changes: ChangeSet, terms: TermTable) -> [DocumentRecord] {
-        let entries = site.entries
-        let changed = changes.changed.sorted()
-        let prepared = prepareSearch(changed.map { entries[$0].linked.document! }, terms: terms)
-        // Listings as JSON, on all cores.
-        let listings = ResultSlots<[UInt8]>(count: changed.count)
-        DispatchQueue.concurrentPerform(iterations: changed.count) { slot in
-            let entry = entries[changed[slot]]
-            listings.set(slot, DocumentRecord.encodeListing(ProtocolListing(entry.linked.document!, versions: entry.versions?.listing ?? VersionListing())))
-        }
-        // In path order, as `changed` is: one for each changed file.
-        var madeAgain = zip(listings.values, prepared).map { MadeAgain(listing: $0, search: $1) }[...]
-        return entries.map { entry in
+    /// Each protocol's record for the next build: made anew for the changed;
+    /// for the others linked again, the last build's with what linking found
+    /// now (their text, listing and search entries are as they were).
+    private func records(_ site: VersionedSources, made: [MadeAgain]) -> [DocumentRecord] {
+        // In path order, as `made` is.
+        var made = made[...]
+        return site.entries.enumerated().map { position, entry in
+            if made.first?.position == position { return made.popFirst()!.record }
             let parsed = entry.linked.parsed
-            guard entry.linked.isRelinked else { return parsed.last! }
-            let made = parsed.isChanged ? madeAgain.popFirst()! : MadeAgain(listing: parsed.last!.listing, search: parsed.last!.search)
-            return DocumentRecord(
-                path: parsed.source.path, sourceHash: parsed.sourceHash, summary: parsed.summary!,
-                references: entry.linked.references,
-                diagnostics: entry.diagnostics,
-                listing: made.listing,
-                search: made.search)
+            guard entry.linked.isRelinked, var record = parsed.last else { return parsed.last! }
+            record.references = entry.linked.references
+            record.diagnostics = entry.diagnostics
+            record.storedAs = nil
+            return record
         }
     }
 
-    /// Every protocol's listing: from its document when it changed, else
-    /// read back from its record (on all cores: JSON is slow to read).
-    private func listings(_ site: VersionedSources, records: [DocumentRecord], changes: ChangeSet) -> [ProtocolListing] {
+    /// Every protocol's listing: as made for the changed, else read back
+    /// from its record (on all cores: JSON is slow to read).
+    private func listings(_ records: [DocumentRecord], made: [MadeAgain]) -> [ProtocolListing] {
+        var madeListings = [ProtocolListing?](repeating: nil, count: records.count)
+        for item in made { madeListings[item.position] = item.listing }
+        let fresh = madeListings
         let slots = ResultSlots<ProtocolListing>(count: records.count)
         DispatchQueue.concurrentPerform(iterations: records.count) { position in
-            let entry = site.entries[position]
-            if changes.changed.contains(position), let document = entry.linked.document {
-                slots.set(position, ProtocolListing(document, versions: entry.versions?.listing ?? VersionListing()))
-            } else if let listing = records[position].decodeListing() {
-                slots.set(position, listing)
-            }
+            if let listing = fresh[position] ?? records[position].decodeListing() { slots.set(position, listing) }
         }
         return slots.values
     }
@@ -111,8 +125,16 @@ extension BuildContext {
     }
 }
 
-/// What a changed file's record gets anew.
+/// A changed protocol's listing, made with its page.
+private struct MadeListing: Sendable {
+    var slot: Int
+    var listing: ProtocolListing
+    var json: [UInt8]
+}
+
+/// What a changed protocol's record and listing are made of anew.
 private struct MadeAgain {
-    var listing: [UInt8]
-    var search: [PreparedEntry]
+    var position: Int
+    var record: DocumentRecord
+    var listing: ProtocolListing
 }

@@ -42,18 +42,22 @@ public struct SiteBuilder: Sendable {
     func build(into target: some BuildTarget, keepLinked: Bool = false) throws(BuildFailure) -> BuildReport {
         let clock = StageClock(report: onStage)
         var diagnostics: [Diagnostic] = []
-        let sources = try clock.run(.load) { try SiteLoader(fileSystem: fileSystem).load(diagnostics: &diagnostics) }
+        var sources = try clock.run(.load) { try SiteLoader(fileSystem: fileSystem).load(diagnostics: &diagnostics) }
         let context = BuildContext(sources, today: today, diagnostics: &diagnostics)
         var previous = target.previous(for: sources)
 
-        var parsed = try clock.run(.parse) { context.parse(sources.contentFiles, previous: previous) }
+        // From here the files' bytes have one owner, so what a stage lets go is gone.
+        var files = sources.contentFiles
+        sources.contentFiles = []
+        var parsed = try clock.run(.parse) { context.parse(files, previous: previous) }
         var slugErrors = Self.slugErrors(parsed)
         if previous != nil, parsed.failed || !slugErrors.isEmpty {
             // Errors are reported as a build from nothing reports them.
             previous = nil
-            parsed = try clock.run(.parse) { context.parse(sources.contentFiles, previous: nil) }
+            parsed = try clock.run(.parse) { context.parse(files, previous: nil) }
             slugErrors = Self.slugErrors(parsed)
         }
+        files = []
         if parsed.failed || !slugErrors.isEmpty {
             // What parsed is still linked, for its warnings too.
             diagnostics += parsed.protocols.flatMap(\.diagnostics) + slugErrors
@@ -62,8 +66,8 @@ public struct SiteBuilder: Sendable {
         }
 
         let changes = ChangeSet(parsed, previous: previous)
-        let linked = try clock.run(.link) { context.link(parsed, changes: changes) }
-        let versioned = try clock.run(.versions) { context.versions(linked) }
+        var linked = try clock.run(.link) { context.link(&parsed, changes: changes) }
+        var versioned = try clock.run(.versions) { context.versions(&linked) }
         diagnostics = reported(diagnostics + versioned.diagnostics + versioned.entries.flatMap(\.diagnostics))
         let site = keepLinked ? versioned.linkedSite : nil
         guard !diagnostics.hasErrors else {
@@ -73,7 +77,7 @@ public struct SiteBuilder: Sendable {
         // Nothing is written before this point: a build with errors leaves the site as it was.
         let sink = target.open()
         let terms = TermTable(terms: previous?.terms ?? [])
-        let rendered = try clock.run(.render) { try context.render(versioned, changes: changes, terms: terms, into: sink) }
+        let rendered = try clock.run(.render) { try context.render(&versioned, changes: changes, terms: terms, into: sink) }
         let index = try clock.run(.index) { try context.index(rendered, changes: changes, previous: previous, terms: terms, into: sink) }
         let state = BuildState(key: 0, terms: terms.terms, documents: rendered.records, searchPaths: index.paths)
         try clock.run(.write) { try target.finish(kept: (rendered.kept + index.kept).sorted(), state: state) }

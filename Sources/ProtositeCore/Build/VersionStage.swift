@@ -31,9 +31,12 @@ extension BuildContext {
     /// The versions stage: the earlier versions of every protocol linked
     /// again (a change under `versions/` makes a full build, so the others'
     /// pages stay as they are).
-    func versions(_ linked: LinkedSources) -> VersionedSources {
+    /// Takes the entries out of `linked`, so their trees have one owner.
+    func versions(_ linked: inout LinkedSources) -> VersionedSources {
         let slugs = Set(linked.entries.compactMap { $0.parsed.summary?.slug })
-        let entries = linked.entries.map { entry -> VersionedEntry in
+        let linkedEntries = linked.entries
+        linked.entries = []
+        let entries = linkedEntries.map { entry -> VersionedEntry in
             guard entry.isRelinked, let current = entry.document, versionDates[current.metadata.slug] != nil else {
                 return VersionedEntry(linked: entry, versions: nil)
             }
