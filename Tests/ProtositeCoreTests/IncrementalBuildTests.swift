@@ -371,3 +371,32 @@ struct IncrementalVersionTests {
         #expect(result.paths.contains("allotments/changes/index.html"))
     }
 }
+
+/// A site too large to keep its parsed trees until linking parses each
+/// file again when it links it; what it makes is the same.
+@Suite("Sites too large to keep their trees")
+struct TreeBudgetTests {
+    static func plans(_ files: [String: String]) throws -> (kept: SiteBuilder.Plan, reparsed: SiteBuilder.Plan) {
+        let kept = try SiteBuilder(fileSystem: .memory(files), today: TestSupport.today).plan()
+        var builder = SiteBuilder(fileSystem: .memory(files), today: TestSupport.today)
+        builder.treeBudget = 0
+        return (kept, try builder.plan())
+    }
+
+    @Test func aSiteParsedTwiceMakesTheSameFilesAndSaysTheSame() throws {
+        let (kept, reparsed) = try Self.plans(IncrementalBuildTests.project())
+        #expect(!kept.outputs.isEmpty)
+        #expect(kept.outputs == reparsed.outputs)
+        #expect(kept.diagnostics == reparsed.diagnostics)
+        #expect(kept.site?.protocols.count == reparsed.site?.protocols.count)
+    }
+
+    @Test func withAnErrorTheOthersWarningsAreStillReported() throws {
+        var files = IncrementalBuildTests.project()
+        files["content/broken.md"] = "---\ntitle: [unclosed\n---\nText\n"
+        let (kept, reparsed) = try Self.plans(files)
+        #expect(kept.diagnostics.hasErrors)
+        #expect(kept.diagnostics == reparsed.diagnostics)
+        #expect(kept.diagnostics.contains { $0.severity == .warning })
+    }
+}

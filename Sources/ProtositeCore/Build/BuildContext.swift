@@ -11,6 +11,8 @@ struct BuildContext: Sendable {
     var versionFiles: [SourceFile]
     /// Their days, by slug.
     var versionDates: [String: [CalendarDay]]
+    /// Markdown bytes above which parsed trees are not kept for linking.
+    var treeBudget = BuildContext.defaultTreeBudget
 
     /// Reads the configuration and the theme from the loaded sources.
     init(_ sources: SiteSources, today: CalendarDay, diagnostics: inout [Diagnostic]) {

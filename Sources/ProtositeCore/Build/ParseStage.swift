@@ -10,8 +10,11 @@ struct ParsedProtocol: Sendable {
     /// Whether the file is new or its bytes differ from the last build's.
     /// An unchanged file is parsed only if it must be linked again.
     var isChanged: Bool
-    /// The document, for a changed file that parsed.
+    /// The document, for a changed file that parsed (unless the site is too
+    /// large to keep every tree until linking: see `BuildContext.defaultTreeBudget`).
     var document: ProtocolDocument?
+    /// Whether a changed file parsed.
+    var parsed = false
     /// What parsing said, review warnings included (an unchanged file's
     /// are in its record).
     var diagnostics: [Diagnostic]
@@ -27,7 +30,7 @@ struct ParsedSite: Sendable {
     var protocols: [ParsedProtocol]
 
     /// Whether a changed file failed to parse (its diagnostics say why).
-    var failed: Bool { protocols.contains { $0.isChanged && $0.document == nil } }
+    var failed: Bool { protocols.contains { $0.isChanged && !$0.parsed } }
 }
 
 /// A document as the parser left it, with what it had to say.
@@ -37,6 +40,12 @@ struct ParseResult: Sendable {
 }
 
 extension BuildContext {
+    /// Markdown, in bytes, above which the parse stage keeps no trees: each
+    /// file is parsed again when it is linked. Trees take about four times
+    /// their Markdown's size, so a site of ten thousand protocols kept whole
+    /// took half a gigabyte; a council's few dozen protocols stay far below.
+    static let defaultTreeBudget = 32 << 20
+
     /// The parse stage: parses each file whose bytes differ from the last
     /// build's record of it (every file, when there is no last build).
     func parse(_ files: [SourceFile], previous: BuildState?) -> ParsedSite {
@@ -49,12 +58,24 @@ extension BuildContext {
                                   summary: isChanged ? nil : record?.summary)
         }
         let changed = protocols.indices.filter { protocols[$0].isChanged }
-        for (position, result) in zip(changed, parseEach(changed.map { files[$0] })) {
-            protocols[position].document = result.document
-            protocols[position].diagnostics = result.diagnostics
-            protocols[position].summary = result.document.map(LinkSummary.init)
+        let keepTrees = changed.reduce(0) { $0 + files[$1].bytes.count } <= treeBudget
+        for start in stride(from: 0, to: changed.count, by: Self.renderBatch) {
+            let batch = changed[start..<min(changed.count, start + Self.renderBatch)]
+            for (position, result) in zip(batch, parseEach(batch.map { files[$0] })) {
+                protocols[position].parsed = result.document != nil
+                protocols[position].document = keepTrees ? result.document : nil
+                protocols[position].diagnostics = result.diagnostics
+                protocols[position].summary = result.document.map(LinkSummary.init)
+            }
         }
         return ParsedSite(protocols: protocols)
+    }
+
+    /// Every document that parsed, parsed again where its tree was not kept.
+    func documents(_ site: ParsedSite) -> [ProtocolDocument] {
+        let again = site.protocols.filter { $0.parsed && $0.document == nil }
+        var reparsed = parseEach(again.map(\.source)).compactMap(\.document)[...]
+        return site.protocols.compactMap { $0.document ?? ($0.parsed ? reparsed.popFirst() : nil) }
     }
 
     /// Parses on all cores (cmark-gfm itself is serialised inside

@@ -11,6 +11,8 @@ public struct SiteBuilder: Sendable {
     public var today: CalendarDay
     /// Warnings stop the build as errors do (and are reported as errors).
     public var strict = false
+    /// Markdown bytes above which the parse stage keeps no trees (tests set it low).
+    var treeBudget = BuildContext.defaultTreeBudget
     /// Called after each stage with the seconds it took.
     public var onStage: @Sendable (BuildStage, Double) -> Void
 
@@ -43,7 +45,8 @@ public struct SiteBuilder: Sendable {
         let clock = StageClock(report: onStage)
         var diagnostics: [Diagnostic] = []
         var sources = try clock.run(.load) { try SiteLoader(fileSystem: fileSystem).load(diagnostics: &diagnostics) }
-        let context = BuildContext(sources, today: today, diagnostics: &diagnostics)
+        var context = BuildContext(sources, today: today, diagnostics: &diagnostics)
+        context.treeBudget = treeBudget
         var previous = target.previous(for: sources)
 
         // From here the files' bytes have one owner, so what a stage lets go is gone.
@@ -61,7 +64,7 @@ public struct SiteBuilder: Sendable {
         if parsed.failed || !slugErrors.isEmpty {
             // What parsed is still linked, for its warnings too.
             diagnostics += parsed.protocols.flatMap(\.diagnostics) + slugErrors
-            let site = SiteLinker().link(parsed.protocols.compactMap(\.document), diagnostics: &diagnostics)
+            let site = SiteLinker().link(context.documents(parsed), diagnostics: &diagnostics)
             return BuildReport(diagnostics: reported(diagnostics), site: site, config: context.config, wrote: false, protocols: 0)
         }
 
