@@ -23,6 +23,9 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // The system zlib, for the search index's gzip files (linked statically
+        // by scripts/build-static, as ZIPFoundation's already was).
+        .systemLibrary(name: "CGzip", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // One system call Swift cannot reach directly: swapping two folders atomically.
         .target(name: "CFileSwap"),
         // The only module that imports CCmarkGFM: Markdown in, Swift values out.
@@ -36,9 +39,10 @@ let package = Package(
         ),
         .executableTarget(name: "theme-embedder", path: "Sources/ThemeEmbedder"),
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["theme-embedder"]),
-        // Search: tokenising, stemming and the prebuilt index (no dependencies).
-        // search-synonyms.txt is compiled in: the built-in search vocabulary.
-        .target(name: "ProtositeSearch", resources: [.embedInCode("search-synonyms.txt")]),
+        // Search: tokenising, stemming and the prebuilt index (zlib only, to
+        // gzip the split index's files). search-synonyms.txt is compiled in:
+        // the built-in search vocabulary.
+        .target(name: "ProtositeSearch", dependencies: ["CGzip"], resources: [.embedInCode("search-synonyms.txt")]),
         // `protosite import`: Word (.docx) and plain-text exports to protocol Markdown.
         // It reads its own output back with the build's parser (ProtositeCore),
         // so that what it writes always builds.

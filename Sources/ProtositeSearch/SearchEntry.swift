@@ -51,11 +51,20 @@ public enum EntryStatus: UInt32, Sendable, Equatable, CaseIterable {
     }
 }
 
-/// An entry as the index takes it: its JSON object, and its terms as
-/// (term id, weighted frequency) pairs of a `TermTable`. Slices, so that
-/// entries kept between builds can share one buffer per document.
+/// An entry as the index takes it: its own fields as JSON, its protocol
+/// as JSON shared with the protocol's other entries, and its terms as
+/// (term id, weighted frequency) pairs of a `TermTable`. Numbers and
+/// slices, not copies of strings: entries kept between builds share one
+/// buffer of fields, one of terms and one protocol per document.
 public struct PreparedEntry: Sendable, Equatable {
+    /// The entry's fields after its protocol's number in the index's entry
+    /// array (docs/search-index.md): `"4.8","clause-4.8","Respect","4.8 A …"`,
+    /// and its URL last when it is not the one the client derives.
     public var json: ArraySlice<UInt8>
+    /// Its protocol's row in the index's `protocols`:
+    /// `["code-of-conduct","Code of Conduct"]`, with the status third when
+    /// it is not adopted.
+    public var protocolJSON: ArraySlice<UInt8>
     /// id, frequency, id, frequency, …
     public var terms: ArraySlice<UInt32>
     /// Words in the entry's text (at least 1), for length normalisation.
@@ -63,8 +72,9 @@ public struct PreparedEntry: Sendable, Equatable {
     /// Its protocol's status, for the index's `status` runs.
     public var status: EntryStatus
 
-    public init(json: ArraySlice<UInt8>, terms: ArraySlice<UInt32>, length: Int, status: EntryStatus = .adopted) {
+    public init(json: ArraySlice<UInt8>, protocolJSON: ArraySlice<UInt8>, terms: ArraySlice<UInt32>, length: Int, status: EntryStatus = .adopted) {
         self.json = json
+        self.protocolJSON = protocolJSON
         self.terms = terms
         self.length = length
         self.status = status

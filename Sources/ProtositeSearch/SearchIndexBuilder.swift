@@ -15,7 +15,7 @@ public struct SearchIndexFile: Sendable, Equatable {
 /// entry's fields, and for every term the entries it occurs in with a BM25F
 /// score computed here, so the browser only looks up and adds.
 public enum SearchIndexBuilder {
-    public static let formatVersion = 2
+    public static let formatVersion = 3
 
     /// Field weights: a word in the protocol's title or aliases counts three
     /// times, in the heading (or the clause number) twice, in the text once.
@@ -36,10 +36,13 @@ public enum SearchIndexBuilder {
     /// but the entry, so a build may keep it for the next build.
     public static func prepare(_ entries: [SearchEntry], terms: TermTable) -> [PreparedEntry] {
         var titles: [String: [String]] = [:]
+        // One row per protocol, which its entries share rather than copy.
+        var rows: [String: [UInt8]] = [:]
         for entry in entries where titles[entry.slug] == nil {
             titles[entry.slug] = SearchText.terms(([entry.title] + entry.aliases).joined(separator: " "))
+            rows[entry.slug] = protocolRow(entry)
         }
-        let titleTerms = titles
+        let titleTerms = titles, protocolRows = rows
         // Entries in runs, each run on one core with a term table of its own,
         // so words are hashed once and nothing waits on a shared table; the
         // runs' tables are merged after.
@@ -72,8 +75,9 @@ public enum SearchIndexBuilder {
                     pairs.append(tf)
                 }
                 var json: [UInt8] = []
-                appendEntry(entry, to: &json)
-                prepared.append(PreparedEntry(json: json[...], terms: pairs[...], length: max(text.count, 1), status: entry.status))
+                appendFields(entry, to: &json)
+                prepared.append(PreparedEntry(json: json[...], protocolJSON: protocolRows[entry.slug]![...], terms: pairs[...],
+                                              length: max(text.count, 1), status: entry.status))
             }
             results.set(run, (local.terms, prepared))
         }
@@ -105,12 +109,9 @@ public enum SearchIndexBuilder {
         // can find something here, and which entries are not adopted.
         let header = synonymsMember(SearchSynonyms.compile(synonyms, present: present.contains)) + statusMember(prepared)
         guard entryCount > shardThreshold else {
-            var json: [UInt8] = Array("{\"version\":\(formatVersion)\(header),\"entries\":[".utf8)
-            for part in entryChunks(prepared, size: 256, open: "", close: "") {
-                if json.last != UInt8(ascii: "[") { json.append(UInt8(ascii: ",")) }
-                json += part
-            }
-            json += Array("],\"terms\":{".utf8)
+            var json: [UInt8] = Array("{\"version\":\(formatVersion)\(header),".utf8)
+            appendEntryList(prepared, 0..<entryCount, to: &json)
+            json += Array(",\"terms\":{".utf8)
             for (index, member) in termMembers(scored).enumerated() {
                 if index > 0 { json.append(UInt8(ascii: ",")) }
                 json += member
@@ -119,35 +120,49 @@ public enum SearchIndexBuilder {
             return [SearchIndexFile(path: "search-index.json", bytes: json)]
         }
         // A large site: a query fetches the entry point, the term shards its
-        // words fall in, and the entry chunks of the results it shows.
-        var files: [SearchIndexFile] = []
-        var shards: [(file: String, first: String)] = []
-        var current: [UInt8] = []
-        var first = ""
+        // words fall in, and the entry chunks of the results it shows; all
+        // but the entry point gzipped.
         var members = termMembers(scored)
         scored.runs = []
+        // Shards of about shardBytes of members each, in term order.
+        var bounds: [Range<Int>] = []
+        var start = 0, bytes = 0
         for index in members.indices {
-            // Each member is let go once copied: a large index is not held twice.
-            let member = members[index]
-            members[index] = []
-            if current.isEmpty {
-                first = scored.terms[index]
-                current.append(UInt8(ascii: "{"))
-            } else {
-                current.append(UInt8(ascii: ","))
+            bytes += members[index].count + 1
+            if bytes >= shardBytes || index == members.count - 1 {
+                bounds.append(start..<(index + 1))
+                start = index + 1
+                bytes = 0
             }
-            current += member
-            if current.count >= shardBytes || index == scored.terms.count - 1 {
-                let file = "search/terms-\(shards.count).json"
-                current += Array("}\n".utf8)
-                files.append(SearchIndexFile(path: file, bytes: current))
-                shards.append((file, first))
-                current = []
+        }
+        let shardFiles = ResultSlots<[UInt8]>(count: bounds.count)
+        let shardBounds = bounds
+        members.withUnsafeMutableBufferPointer { buffer in
+            // Each shard's members are let go once copied: a large index is not held twice.
+            nonisolated(unsafe) let members = buffer
+            DispatchQueue.concurrentPerform(iterations: shardBounds.count) { shard in
+                let range = shardBounds[shard]
+                var json: [UInt8] = [UInt8(ascii: "{")]
+                json.reserveCapacity(range.reduce(2) { $0 + members[$1].count + 1 })
+                for index in range {
+                    if index > range.lowerBound { json.append(UInt8(ascii: ",")) }
+                    json += members[index]
+                    members[index] = []
+                }
+                json += Array("}\n".utf8)
+                shardFiles.set(shard, Gzip.compress(json))
             }
+        }
+        var files: [SearchIndexFile] = []
+        var shards: [(file: String, first: String)] = []
+        for (number, bytes) in shardFiles.values.enumerated() {
+            let file = "search/terms-\(number).json.gz"
+            files.append(SearchIndexFile(path: file, bytes: bytes))
+            shards.append((file, scored.terms[bounds[number].lowerBound]))
         }
         let chunkCount = (entryCount + chunkSize - 1) / chunkSize
         let made = (0..<chunkCount).filter { !keepEntryChunk($0) }
-        for (number, chunk) in zip(made, entryChunks(prepared, size: chunkSize, open: "[", close: "]\n", only: made)) {
+        for (number, chunk) in zip(made, entryChunks(prepared, only: made)) {
             files.append(SearchIndexFile(path: entryChunkPath(number), bytes: chunk))
         }
         var vocabulary: [UInt8] = [UInt8(ascii: "[")]
@@ -156,14 +171,16 @@ public enum SearchIndexBuilder {
             JSONString.append(term, to: &vocabulary)
         }
         vocabulary += Array("]\n".utf8)
-        files.append(SearchIndexFile(path: "search/vocabulary.json", bytes: vocabulary))
+        files.append(SearchIndexFile(path: vocabularyPath, bytes: Gzip.compress(vocabulary)))
         var entry = "{\"version\":\(formatVersion)\(header),\"entryCount\":\(entryCount),\"chunkSize\":\(chunkSize)"
-        entry += ",\"entryChunk\":\"search/entries-{n}.json\",\"vocabulary\":\"search/vocabulary.json\",\"termShards\":["
+        entry += ",\"entryChunk\":\(quote(entryChunkTemplate)),\"vocabulary\":\(quote(vocabularyPath)),\"termShards\":["
         entry += shards.map { "{\"file\":\(quote($0.file)),\"first\":\(quote($0.first))}" }.joined(separator: ",")
         entry += "]}\n"
         files.insert(SearchIndexFile(path: "search-index.json", bytes: Array(entry.utf8)), at: 0)
         return files
     }
+
+    static let vocabularyPath = "search/vocabulary.json.gz"
 
     /// `,"synonyms":[["clerk","proper offic"],…]`, or nothing without groups.
     static func synonymsMember(_ groups: [[String]]) -> String {
@@ -234,20 +251,27 @@ public enum SearchIndexBuilder {
         return Scored(terms: order.map { table.terms[$0] }, ids: order, runs: runs.values)
     }
 
-    /// `"term":[entry,score,…]` for every term, in order; made on all cores.
+    /// `"term":[entry,score,…]` for every term, in order, each entry number
+    /// but the first written as the difference from the one before; made
+    /// on all cores.
     static func termMembers(_ scored: Scored) -> [[UInt8]] {
         let members = ResultSlots<[UInt8]>(count: scored.terms.count)
         DispatchQueue.concurrentPerform(iterations: scored.terms.count) { index in
             var member: [UInt8] = []
-            member.reserveCapacity(scored.terms[index].utf8.count + scored.postingCount(index) * 5 + 8)
+            member.reserveCapacity(scored.terms[index].utf8.count + scored.postingCount(index) * 4 + 8)
             JSONString.append(scored.terms[index], to: &member)
             member += [UInt8(ascii: ":"), UInt8(ascii: "[")]
             var first = true
+            var previous: Int32 = 0
             for run in scored.runs {
-                for number in run[scored.ids[index]] {
+                let list = run[scored.ids[index]]
+                for pair in stride(from: 0, to: list.count, by: 2) {
                     if !first { member.append(UInt8(ascii: ",")) }
                     first = false
-                    JSONString.append(Int(number), to: &member)
+                    JSONString.append(Int(list[pair] - previous), to: &member)
+                    previous = list[pair]
+                    member.append(UInt8(ascii: ","))
+                    JSONString.append(Int(list[pair + 1]), to: &member)
                 }
             }
             member.append(UInt8(ascii: "]"))
@@ -256,50 +280,91 @@ public enum SearchIndexBuilder {
         return members.values
     }
 
-    public static func entryChunkPath(_ number: Int) -> String { "search/entries-\(number).json" }
+    /// Where entry chunk `{n}` is, as the entry point names it.
+    static let entryChunkTemplate = "search/entries-{n}.json.gz"
 
-    /// The entries as JSON objects joined by commas, `size` to a chunk,
-    /// each chunk between `open` and `close` (only the chunks numbered in
-    /// `only`, when given); made on all cores.
-    static func entryChunks(_ entries: [PreparedEntry], size: Int, open: StaticString, close: StaticString, only: [Int]? = nil) -> [[UInt8]] {
-        let numbers = only ?? Array(0..<((entries.count + size - 1) / size))
+    public static func entryChunkPath(_ number: Int) -> String { entryChunkTemplate.replacingOccurrences(of: "{n}", with: String(number)) }
+
+    /// `"protocols":[[slug,title],…],"entries":[[0,clause,…],…]` for the
+    /// entries in `range`: each protocol once, each entry naming its
+    /// protocol by its place in that list.
+    static func appendEntryList(_ entries: [PreparedEntry], _ range: Range<Int>, to out: inout [UInt8]) {
+        var numbers: [ArraySlice<UInt8>: Int] = [:]
+        var list: [UInt8] = []
+        list.reserveCapacity(range.reduce(0) { $0 + entries[$1].json.count + 8 })
+        out += Array("\"protocols\":[".utf8)
+        for index in range {
+            let entry = entries[index]
+            let number: Int
+            if let known = numbers[entry.protocolJSON] {
+                number = known
+            } else {
+                number = numbers.count
+                if number > 0 { out.append(UInt8(ascii: ",")) }
+                out += entry.protocolJSON
+                numbers[entry.protocolJSON] = number
+            }
+            if index > range.lowerBound { list.append(UInt8(ascii: ",")) }
+            list.append(UInt8(ascii: "["))
+            JSONString.append(number, to: &list)
+            list.append(UInt8(ascii: ","))
+            list += entry.json
+            list.append(UInt8(ascii: "]"))
+        }
+        out += Array("],\"entries\":[".utf8)
+        out += list
+        out.append(UInt8(ascii: "]"))
+    }
+
+    /// The entry chunks numbered in `only`, `chunkSize` entries each, as
+    /// gzipped `{"protocols":…,"entries":…}`; made on all cores.
+    static func entryChunks(_ entries: [PreparedEntry], only numbers: [Int]) -> [[UInt8]] {
         let chunks = ResultSlots<[UInt8]>(count: numbers.count)
         DispatchQueue.concurrentPerform(iterations: numbers.count) { slot in
             let number = numbers[slot]
-            var chunk: [UInt8] = []
-            let range = (number * size)..<min(entries.count, (number + 1) * size)
-            chunk.reserveCapacity(range.reduce(open.utf8CodeUnitCount + close.utf8CodeUnitCount) { $0 + entries[$1].json.count + 1 })
-            chunk.append(contentsOf: UnsafeBufferPointer(start: open.utf8Start, count: open.utf8CodeUnitCount))
-            for index in range {
-                if index > range.lowerBound { chunk.append(UInt8(ascii: ",")) }
-                chunk += entries[index].json
-            }
-            chunk.append(contentsOf: UnsafeBufferPointer(start: close.utf8Start, count: close.utf8CodeUnitCount))
-            chunks.set(slot, chunk)
+            var chunk: [UInt8] = [UInt8(ascii: "{")]
+            appendEntryList(entries, (number * chunkSize)..<min(entries.count, (number + 1) * chunkSize), to: &chunk)
+            chunk += Array("}\n".utf8)
+            chunks.set(slot, Gzip.compress(chunk))
         }
         return chunks.values
     }
 
-    /// About this many bytes of postings per term shard.
+    /// About this many bytes of postings (before gzip) per term shard.
     static let shardBytes = 48 * 1024
     /// Entries per chunk file.
     public static let chunkSize = 200
 
-    static func appendEntry(_ entry: SearchEntry, to out: inout [UInt8]) {
-        func field(_ name: StaticString, _ value: String?) {
-            out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-            if let value { JSONString.append(value, to: &out) } else { out += Array("null".utf8) }
+    /// `["slug","title"]`, or `["slug","title","draft"]`: a protocol as its
+    /// entries name it.
+    static func protocolRow(_ entry: SearchEntry) -> [UInt8] {
+        var out: [UInt8] = [UInt8(ascii: "[")]
+        JSONString.append(entry.slug, to: &out)
+        out.append(UInt8(ascii: ","))
+        JSONString.append(entry.title, to: &out)
+        // Only a protocol that is not adopted says so: most are.
+        if entry.status != .adopted {
+            out.append(UInt8(ascii: ","))
+            JSONString.append(entry.status.name, to: &out)
         }
-        field("{\"slug\":", entry.slug)
-        field(",\"title\":", entry.title)
-        field(",\"clause\":", entry.clause)
-        field(",\"anchor\":", entry.anchor)
-        field(",\"url\":", entry.url)
-        field(",\"heading\":", entry.heading)
-        field(",\"text\":", entry.text)
-        // Only a protocol that is not adopted says so: most entries are.
-        if entry.status != .adopted { field(",\"status\":", entry.status.name) }
-        out.append(UInt8(ascii: "}"))
+        out.append(UInt8(ascii: "]"))
+        return out
+    }
+
+    /// `"4.8","clause-4.8","Respect","4.8 A councillor …"`: an entry's
+    /// clause (or null), anchor, heading and text, and its URL only when it
+    /// is not `slug/#anchor` (`slug/` without an anchor), which the client
+    /// derives.
+    static func appendFields(_ entry: SearchEntry, to out: inout [UInt8]) {
+        if let clause = entry.clause { JSONString.append(clause, to: &out) } else { out += Array("null".utf8) }
+        for field in [entry.anchor, entry.heading, entry.text] {
+            out.append(UInt8(ascii: ","))
+            JSONString.append(field, to: &out)
+        }
+        if entry.url != entry.slug + "/" + (entry.anchor.isEmpty ? "" : "#" + entry.anchor) {
+            out.append(UInt8(ascii: ","))
+            JSONString.append(entry.url, to: &out)
+        }
     }
 
     static func quote(_ text: String) -> String { JSONString.quote(text) }

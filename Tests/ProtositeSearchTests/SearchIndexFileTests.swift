@@ -31,9 +31,7 @@ struct SearchIndexScoringTests {
             SearchEntry(slug: "p", title: "Councillor Protocol", clause: "1", anchor: "clause-1", url: "p/#clause-1", heading: "Purpose", text: ""),
             SearchEntry(slug: "p", title: "Councillor Protocol", clause: "1.1", anchor: "clause-1.1", url: "p/#clause-1.1", heading: "Purpose", text: "Why this exists."),
         ]
-        let file = try #require(SearchIndexBuilder.build(entries).first)
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(file.bytes)) as? [String: Any])
-        let terms = try #require(json["terms"] as? [String: [Int]])
+        let terms = try IndexReader(SearchIndexBuilder.build(entries)).terms
         let councillor = try #require(terms["councillor"])
         #expect(stride(from: 0, to: councillor.count, by: 2).map { councillor[$0] } == [1])
         let purpose = try #require(terms["purpos"])
@@ -51,8 +49,8 @@ struct SearchIndexScoringTests {
         let shards = try #require(point["termShards"] as? [[String: String]])
         #expect(!shards.isEmpty)
         for shard in shards { #expect(files.contains { $0.path == shard["file"] }) }
-        #expect(files.contains { $0.path == "search/vocabulary.json" })
-        #expect(files.contains { $0.path == "search/entries-0.json" })
-        for file in files { #expect((try? JSONSerialization.jsonObject(with: Data(file.bytes))) != nil, "\(file.path)") }
+        #expect(files.contains { $0.path == "search/vocabulary.json.gz" })
+        #expect(files.contains { $0.path == "search/entries-0.json.gz" })
+        for file in files { #expect((try? IndexReader(files).json(file.path)) != nil, "\(file.path)") }
     }
 }

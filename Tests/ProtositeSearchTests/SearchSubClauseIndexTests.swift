@@ -20,8 +20,7 @@ struct SearchSubClauseIndexTests {
     ]
 
     static func terms(_ files: [SearchIndexFile]) throws -> [String: [Int]] {
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(files[0].bytes)) as? [String: Any])
-        return try #require(json["terms"] as? [String: [Int]])
+        try IndexReader(files).terms
     }
 
     /// Entry index → score, of one term's postings.
@@ -74,8 +73,8 @@ struct SearchSubClauseIndexTests {
         }
         var seen = 0
         for (number, shard) in shards.enumerated() {
-            let file = try #require(files.first { $0.path == shard["file"] })
-            let terms = try #require(try JSONSerialization.jsonObject(with: Data(file.bytes)) as? [String: [Int]])
+            let path = try #require(shard["file"])
+            let terms = try #require(try IndexReader(files).json(path) as? [String: [Int]])
             for term in terms.keys {
                 #expect(browserShard(term) == number, "\(term)")
                 seen += 1

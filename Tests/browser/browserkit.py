@@ -125,7 +125,7 @@ def page_url(base: str, rel: str) -> str:
 
 # ------------------------------------------------------------------ loopback server
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
+class Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = dict(http.server.SimpleHTTPRequestHandler.extensions_map,
                           **{".js": "text/javascript", ".json": "application/json", ".xml": "application/xml",
                              ".ics": "text/calendar"})
@@ -139,10 +139,11 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(folder: str):
+def serve(folder: str, handler: type = Handler):
     """Serves folder over http://127.0.0.1:PORT/ from a thread; yields the base URL.
-    The server is shut down and its socket closed on exit."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=folder))
+    The server is shut down and its socket closed on exit. `handler`: a
+    subclass of the default one, for a server that answers otherwise."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=folder))
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="loopback-http", daemon=True)
     thread.start()

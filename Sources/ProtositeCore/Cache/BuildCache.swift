@@ -13,7 +13,7 @@ import ProtositeSearch
 /// build, nothing more.
 struct BuildCache {
     /// Bumped whenever what the cache holds changes meaning.
-    static let formatVersion: UInt64 = 6
+    static let formatVersion: UInt64 = 7
 
     let folder: URL
     var stateFile: URL { folder.appendingPathComponent("state") }

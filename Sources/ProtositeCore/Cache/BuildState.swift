@@ -151,14 +151,20 @@ extension DocumentRecord {
         out.raw(listing)
         // One buffer of JSON and one of terms per document, sliced again on
         // reading: tens of thousands of entries come back in a few copies.
+        // A document's entries share its protocol row, stored once.
         var json: [UInt8] = []
         var terms: [UInt32] = []
         var sizes: [UInt32] = []
+        var protocols: [[UInt8]] = []
         for entry in search {
             json += entry.json
             terms += entry.terms
-            sizes += [UInt32(entry.json.count), UInt32(entry.terms.count), UInt32(entry.length), entry.status.rawValue]
+            let row = Array(entry.protocolJSON)
+            let number = protocols.firstIndex(of: row) ?? protocols.count
+            if number == protocols.count { protocols.append(row) }
+            sizes += [UInt32(entry.json.count), UInt32(entry.terms.count), UInt32(entry.length), entry.status.rawValue, UInt32(number)]
         }
+        out.array(protocols) { $0.raw($1) }
         out.raw(json)
         out.u32s(terms)
         out.u32s(sizes)
@@ -187,18 +193,20 @@ extension DocumentRecord {
             return Diagnostic(path: path, line: line, column: column, severity: severity, message: try input.string())
         }
         listing = try input.raw()
+        let protocols = try input.array { try $0.raw() }
         let json = try input.slice()
         let terms = try input.u32s()
         let sizes = try input.u32s()
-        guard sizes.count % 4 == 0 else { throw CacheReader.Damaged() }
+        guard sizes.count % 5 == 0 else { throw CacheReader.Damaged() }
         var entries: [PreparedEntry] = []
-        entries.reserveCapacity(sizes.count / 4)
+        entries.reserveCapacity(sizes.count / 5)
         var jsonStart = json.startIndex, termStart = 0
-        for index in stride(from: 0, to: sizes.count, by: 4) {
+        for index in stride(from: 0, to: sizes.count, by: 5) {
             let jsonEnd = jsonStart + Int(sizes[index]), termEnd = termStart + Int(sizes[index + 1])
             guard jsonEnd <= json.endIndex, termEnd <= terms.count, (termEnd - termStart) % 2 == 0,
-                  let status = EntryStatus(rawValue: sizes[index + 3]) else { throw CacheReader.Damaged() }
-            entries.append(PreparedEntry(json: json[jsonStart..<jsonEnd], terms: terms[termStart..<termEnd], length: Int(sizes[index + 2]), status: status))
+                  let status = EntryStatus(rawValue: sizes[index + 3]), Int(sizes[index + 4]) < protocols.count else { throw CacheReader.Damaged() }
+            entries.append(PreparedEntry(json: json[jsonStart..<jsonEnd], protocolJSON: protocols[Int(sizes[index + 4])][...],
+                                         terms: terms[termStart..<termEnd], length: Int(sizes[index + 2]), status: status))
             jsonStart = jsonEnd
             termStart = termEnd
         }

@@ -1,8 +1,10 @@
 // A split index (docs/search-index.md): fetch only the term shards a query's
 // words fall in, the vocabulary only when a typo must be forgiven, and the
-// entry chunks of the results shown. `fetchJSON(path)` is injected so node
-// tests run it on files.
+// entry chunks of the results shown, each decoded as it comes.
+// `fetchJSON(path)` (the file's JSON, gunzipped) is injected so node tests
+// run it on files.
 import { parseQuery, rank, withinOneEdit, typoTerms, clauseCandidates, postingsOf } from "./search-core.js";
+import { decodeTerms, decodeEntries } from "./search-format.js";
 
 export class ShardedIndex {
   constructor(entryPoint, fetchJSON) {
@@ -30,7 +32,7 @@ export class ShardedIndex {
   async loadShard(number) {
     if (this.loadedShards.has(number)) return;
     this.loadedShards.add(number);
-    Object.assign(this.terms, await this.fetchJSON(this.point.termShards[number].file));
+    Object.assign(this.terms, decodeTerms(await this.fetchJSON(this.point.termShards[number].file)));
     if (!this.fullVocabulary) this._vocabulary = null; // recomputed from the loaded terms
   }
 
@@ -73,7 +75,7 @@ export class ShardedIndex {
     const chunks = new Set(indices.map((i) => Math.floor(i / this.point.chunkSize)));
     await Promise.all([...chunks].filter((c) => !this.loadedChunks.has(c)).map(async (c) => {
       this.loadedChunks.add(c);
-      const list = await this.fetchJSON(this.point.entryChunk.replace("{n}", String(c)));
+      const list = decodeEntries(await this.fetchJSON(this.point.entryChunk.replace("{n}", String(c))));
       list.forEach((entry, k) => { this.entries[c * this.point.chunkSize + k] = entry; });
     }));
   }
