@@ -56,7 +56,7 @@ struct BuildCommand: ParsableCommand {
             DiagnosticPrinter.standardError("protosite: error: \(message)")
             throw ExitCode(ExitStatus.usage)
         case .failed(let message):
-            DiagnosticPrinter.standardError("protosite: error: \(message)")
+            DiagnosticPrinter.failure(message)
             throw ExitCode(ExitStatus.failure)
         }
     }

@@ -39,8 +39,10 @@ struct ServeCommand: AsyncParsableCommand {
                         DiagnosticPrinter.standardError(String(format: "built %d protocol%@ in %.2f s", count, count == 1 ? "" : "s", result.seconds))
                     case .contentErrors:
                         DiagnosticPrinter.standardError("the site was not built: the page shows why")
-                    case .refused(let message), .failed(let message):
+                    case .refused(let message):
                         DiagnosticPrinter.standardError("protosite: error: \(message)")
+                    case .failed(let message):
+                        DiagnosticPrinter.failure(message)
                     }
                 }
             }

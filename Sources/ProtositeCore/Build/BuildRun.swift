@@ -67,7 +67,7 @@ public struct BuildRun: Sendable {
             }
             planned = builder.plan(loaded, previous: previous?.state, key: key, keepLinked: false)
         } catch {
-            return finish(.failed(error.localizedDescription))
+            return finish(.failed(String(describing: error)))
         }
         let plan = planned.plan
         var diagnostics = plan.diagnostics
