@@ -45,6 +45,7 @@ struct BuildCommand: ParsableCommand {
         switch result.outcome {
         case .built(let count):
             if quiet { return }
+            if let warning = NotFoundPage.warning(root: project.rootURL) { DiagnosticPrinter.print([warning]) }
             if verbose {
                 DiagnosticPrinter.standardError("made \(result.made) file\(result.made == 1 ? "" : "s"), kept \(result.kept) from the last build")
             }
