@@ -30,13 +30,9 @@ let package = Package(
         .target(name: "CFileSwap"),
         // The only module that imports CCmarkGFM: Markdown in, Swift values out.
         .target(name: "ProtositeMarkdown", dependencies: ["CCmarkGFM"]),
-        // Default templates and assets, compiled into the binary so a copied
-        // `protosite` needs nothing beside it.
-        .target(
-            name: "ProtositeTheme",
-            exclude: ["files"],
-            plugins: ["EmbedTheme"]
-        ),
+        // Default templates and assets, compiled into the binary from the
+        // top-level templates/ so a copied `protosite` needs nothing beside it.
+        .target(name: "ProtositeTheme", plugins: ["EmbedTheme"]),
         .executableTarget(name: "theme-embedder", path: "Sources/ThemeEmbedder"),
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["theme-embedder"]),
         // Search: tokenising, stemming and the prebuilt index (zlib only, to
@@ -81,7 +77,7 @@ let package = Package(
         .testTarget(
             name: "ProtositeCoreTests",
             dependencies: [
-                "ProtositeCore", "ProtositeMarkdown", "ProtositeImport", "ProtositeSearch", "ProtositeServe",
+                "ProtositeCore", "ProtositeMarkdown", "ProtositeImport", "ProtositeSearch", "ProtositeServe", "ProtositeTheme",
             ],
             resources: [.copy("Fixtures")]
         ),

@@ -33,7 +33,11 @@ public enum MarkdownParser {
     /// - Parameter text: the Markdown, already known to be valid UTF-8.
     public static func parse(_ text: String, maximumDepth: Int = MarkdownParser.maximumDepth) throws(Failure) -> MarkdownDocument {
         _ = registered
-        let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
+        // Strikethrough as GitHub reads it: one tilde or two (`~struck~`).
+        // CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE would leave `~struck~` as
+        // current text. A lone `~` (`~5 metres`, `approx ~ 10`) has no
+        // partner it can close with, so it stays as written.
+        let options = CMARK_OPT_FOOTNOTES
         var bytes = Array(text.utf8)
         // Only cmark-gfm's own parsing needs the lock; reading the finished
         // tree into Swift values, most of the work, runs on every core.

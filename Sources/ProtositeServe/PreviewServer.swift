@@ -9,6 +9,8 @@ public struct PreviewServer: Sendable {
     public var port: UInt16
     /// How often sources are compared for changes.
     public var pollInterval: Duration = .milliseconds(200)
+    /// Builds and fingerprints run there, off the shared pool.
+    var builds = BuildQueue()
 
     public init(build: BuildRun, port: UInt16) {
         self.build = build
@@ -30,7 +32,8 @@ public struct PreviewServer: Sendable {
         }
     }
 
-    /// Runs until the task is cancelled. `onEvent` hears each build and the
+    /// Runs until the task is cancelled, and returns at once when it is,
+    /// even in the middle of a build. `onEvent` hears each build and the
     /// address once listening.
     public func run(onEvent: @escaping @Sendable (Event) -> Void) async throws {
         guard Self.isFree(port) else {
@@ -40,8 +43,8 @@ public struct PreviewServer: Sendable {
         // Sources are fingerprinted before the first build, so an edit made
         // while it runs, or just after the address is printed, is not missed.
         let watcher = SourceWatcher(root: build.root)
-        let initial = watcher.snapshot()
-        let first = build.run()
+        guard let initial = await builds.perform({ watcher.snapshot() }),
+              let first = await builds.build(build) else { return }
         await state.record(first)
         onEvent(.built(first))
 
@@ -68,13 +71,13 @@ public struct PreviewServer: Sendable {
     private func watch(_ watcher: SourceWatcher, from initial: [String: String], state: PreviewState, onEvent: @escaping @Sendable (Event) -> Void) async throws {
         var last = initial
         while !Task.isCancelled {
-            let now = watcher.snapshot()
+            guard let now = await builds.perform({ watcher.snapshot() }) else { return }
             if now == last {
                 try await Task.sleep(for: pollInterval)
                 continue
             }
             last = now
-            let result = build.run()
+            guard let result = await builds.build(build) else { return }
             await state.record(result)
             onEvent(.built(result))
         }
@@ -94,6 +97,10 @@ public struct PreviewServer: Sendable {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
+        // As the server binds: connections of a serve just stopped (in
+        // TIME_WAIT for a minute) do not make the port taken, a listener does.
+        var yes: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
         guard LoopbackHTTPServer.bindLoopback(fd, port: port) else { return nil }
         var actual = sockaddr_in()
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)

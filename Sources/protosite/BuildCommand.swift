@@ -46,6 +46,7 @@ struct BuildCommand: ParsableCommand {
         switch result.outcome {
         case .built(let count):
             if quiet { return }
+            if let warning = NotFoundPage.warning(root: project.rootURL) { DiagnosticPrinter.print([warning]) }
             if verbose {
                 DiagnosticPrinter.standardError("made \(result.made) file\(result.made == 1 ? "" : "s"), kept \(result.kept) from the last build")
             }
@@ -57,7 +58,7 @@ struct BuildCommand: ParsableCommand {
             DiagnosticPrinter.standardError("protosite: error: \(message)")
             throw ExitCode(ExitStatus.usage)
         case .failed(let message):
-            DiagnosticPrinter.standardError("protosite: error: \(message)")
+            DiagnosticPrinter.failure(message)
             throw ExitCode(ExitStatus.failure)
         }
     }

@@ -28,7 +28,7 @@ struct CheckCommand: ParsableCommand {
         do {
             plan = try SiteBuilder(fileSystem: .disk(root: project.rootURL.path), today: try project.today(today)).plan()
         } catch {
-            DiagnosticPrinter.standardError("protosite: error: \(error.localizedDescription)")
+            DiagnosticPrinter.failure(String(describing: error))
             throw ExitCode(ExitStatus.failure)
         }
         let diagnostics = DiagnosticPrinter.applyingStrict(plan.diagnostics, strict: project.strict)

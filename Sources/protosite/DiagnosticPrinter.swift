@@ -28,6 +28,14 @@ enum DiagnosticPrinter {
         return diagnostic.formatted.replacingOccurrences(of: " " + word + " ", with: " " + painted + " ", options: [], range: nil)
     }
 
+    /// A build's failure on standard error. A file failure already says
+    /// where in the compiler form (`content/a.md: error: cannot read:
+    /// Permission denied`, an editor jumps to it) and is printed as it is;
+    /// any other message gets protosite's name in front.
+    static func failure(_ message: String) {
+        standardError(message.contains(": error: ") ? message : "protosite: error: \(message)")
+    }
+
     static func standardError(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }

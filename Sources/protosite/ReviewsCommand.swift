@@ -27,7 +27,7 @@ struct ReviewsCommand: ParsableCommand {
         do {
             plan = try SiteBuilder(fileSystem: .disk(root: project.rootURL.path), today: day).plan()
         } catch {
-            DiagnosticPrinter.standardError("protosite: error: \(error.localizedDescription)")
+            DiagnosticPrinter.failure(String(describing: error))
             throw ExitCode(ExitStatus.failure)
         }
         let errors = plan.diagnostics.filter { $0.severity == .error }

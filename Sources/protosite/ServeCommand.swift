@@ -27,6 +27,8 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let build = BuildRun(root: project.rootURL, output: project.outputURL(output), today: try project.today(today), strict: project.strict)
         let server = PreviewServer(build: build, port: port)
+        let signals = StopSignals()
+        defer { signals.finish() }
         let task = Task {
             try await server.run { event in
                 switch event {
@@ -39,35 +41,23 @@ struct ServeCommand: AsyncParsableCommand {
                         DiagnosticPrinter.standardError(String(format: "built %d protocol%@ in %.2f s", count, count == 1 ? "" : "s", result.seconds))
                     case .contentErrors:
                         DiagnosticPrinter.standardError("the site was not built: the page shows why")
-                    case .refused(let message), .failed(let message):
+                    case .refused(let message):
                         DiagnosticPrinter.standardError("protosite: error: \(message)")
+                    case .failed(let message):
+                        DiagnosticPrinter.failure(message)
                     }
                 }
             }
         }
-        // Ctrl-C (and SIGTERM) stop the server cleanly. The handlers run on a
-        // queue of their own: the main queue is not drained while this
-        // command awaits, so a handler there would never run.
-        signal(SIGINT, SIG_IGN)
-        signal(SIGTERM, SIG_IGN)
-        let queue = DispatchQueue(label: "protosite.serve.signals")
-        let sources = [SIGINT, SIGTERM].map { DispatchSource.makeSignalSource(signal: $0, queue: queue) }
-        for source in sources {
-            source.setEventHandler { task.cancel() }
-            source.resume()
-        }
-        // The sources must live until the server stops: in a release build
-        // Swift may free them after their last use above, which cancels
-        // them, and Ctrl-C then did nothing.
-        defer { sources.forEach { $0.cancel() } }
+        signals.stop(task)
         do {
             try await task.value
-        } catch where task.isCancelled {
-            // Whatever the server threw as it was stopped, stopping was asked for.
-            DiagnosticPrinter.standardError("stopped")
         } catch let failure as PreviewServer.Failure {
             DiagnosticPrinter.standardError("protosite: error: \(failure)")
             throw ExitCode(ExitStatus.usage)
+        } catch where task.isCancelled {
+            // Whatever the server threw as it was stopped, stopping was asked for.
         }
+        if signals.wasRequested { DiagnosticPrinter.standardError("stopped") }
     }
 }

@@ -60,7 +60,7 @@ struct UnsafeHTMLTests {
     }
 
     @Test func thePolicyIsTheOneTheBuiltInLayoutStates() throws {
-        let layout = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("Sources/ProtositeTheme/files/layout.mustache"), encoding: .utf8)
+        let layout = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("templates/layout.mustache"), encoding: .utf8)
         #expect(layout.contains(ContentSecurityPolicy.meta))
     }
 }

@@ -32,6 +32,23 @@ struct MarkdownParserTests {
         #expect(out.contains("<a href=\"https://example.org/policies\">https://example.org/policies</a>"))
     }
 
+    @Test("One tilde strikes as two do, as GitHub writes it",
+          arguments: [("~struck~", "<del>struck</del>"),
+                      ("~~struck~~", "<del>struck</del>"),
+                      ("the ~old~ new fee", "the <del>old</del> new fee"),
+                      ("x~y~z", "x<del>y</del>z")])
+    func strikethroughWithOneTilde(markdown: String, expected: String) {
+        #expect(html(markdown).contains(expected), "\(html(markdown))")
+    }
+
+    @Test("A tilde in ordinary text stays, every character of it",
+          arguments: ["~5 metres", "approx ~ 10", "from ~5 metres to ~10 metres", "~ a ~", "a ~~~b~~~ c", "10~ and ~20"])
+    func ordinaryTildesStayText(markdown: String) {
+        let out = html(markdown)
+        #expect(!out.contains("<del>"), "\(out)")
+        #expect(out == "<p>\(markdown)</p>\n", "\(out)")
+    }
+
     @Test("Links that would run script are not emitted as links",
           arguments: ["javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)", "vbscript:msgbox", "data:text/html;base64,PHNjcmlwdD4="])
     func dangerousLinks(url: String) {

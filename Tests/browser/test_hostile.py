@@ -33,8 +33,10 @@ def quoted(text: str) -> str:
 def hostile_project(root: str) -> None:
     payload = " ".join(PAYLOADS)
     os.makedirs(os.path.join(root, "content"), exist_ok=True)
+    # base_url at the top of its host, where the test serves the site: the
+    # links of 404.html start at base_url's path.
     with open(os.path.join(root, "protosite.yml"), "w", encoding="utf-8") as f:
-        f.write("title: %s\ncouncil: %s\ncontact: %s\nbase_url: https://example.org/p/\n" % (quoted("Site " + payload), quoted("Council " + payload), quoted(payload)))
+        f.write("title: %s\ncouncil: %s\ncontact: %s\nbase_url: https://example.org/\n" % (quoted("Site " + payload), quoted("Council " + payload), quoted(payload)))
     front = "\n".join([
         "title: %s" % quoted("Code " + payload),
         "summary: %s" % quoted(payload),

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { citedNumber } from "../../Sources/ProtositeTheme/files/assets/clause-number.js";
+import { citedNumber } from "../../templates/assets/clause-number.js";
 
 test("a clause id gives its dotted number", () => {
   assert.equal(citedNumber("#clause-4.8"), "4.8");

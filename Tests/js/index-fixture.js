@@ -1,7 +1,7 @@
 // Indexes built the way SearchIndexBuilder builds them, for the node tests
 // (not a test file itself): plain weighted counts stand in for BM25F scores,
 // which is enough to test ranking tiers and routing.
-import { terms, clauseTerm } from "../../Sources/ProtositeTheme/files/assets/search-text.js";
+import { terms, clauseTerm } from "../../templates/assets/search-text.js";
 
 /** The whole index: title words count 3, heading words and the clause number 2, text words 1. */
 export function wholeIndex(entries) {

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { porter2 } from "../../Sources/ProtositeTheme/files/assets/porter2.js";
+import { porter2 } from "../../templates/assets/porter2.js";
 
 const pairs = readFileSync(new URL("../vectors/porter2.tsv", import.meta.url), "utf8")
   .split("\n").filter((l) => l && !l.startsWith("#")).map((l) => l.split("\t"));

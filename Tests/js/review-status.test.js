@@ -2,7 +2,7 @@
 // tested with the same boundaries in DateParserTests.swift).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { reviewStatus, reviewSentence, longForm, dayNumber, isoDay } from "../../Sources/ProtositeTheme/files/assets/review-status.js";
+import { reviewStatus, reviewSentence, longForm, dayNumber, isoDay } from "../../templates/assets/review-status.js";
 
 test("statuses at the corpus date", () => {
   assert.equal(reviewStatus("2021-09-30", "2026-11-23", 60), "overdue");
@@ -36,7 +36,7 @@ test("dates", () => {
 });
 
 test("count sentences match the shared vectors the Swift tests also read", async () => {
-  const { countSentence, statusCounts } = await import("../../Sources/ProtositeTheme/files/assets/review-status.js");
+  const { countSentence, statusCounts } = await import("../../templates/assets/review-status.js");
   const { readFileSync } = await import("node:fs");
   const rows = readFileSync(new URL("../vectors/review-counts.tsv", import.meta.url), "utf8").trim().split("\n").slice(1);
   assert.ok(rows.length >= 8);

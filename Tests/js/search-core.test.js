@@ -1,7 +1,7 @@
 // Ranking and snippets over a small index shaped like search-index.json.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { search, snippet, parseQuery, withinOneEdit } from "../../Sources/ProtositeTheme/files/assets/search-core.js";
+import { search, snippet, parseQuery, withinOneEdit } from "../../templates/assets/search-core.js";
 import { wholeIndex } from "./index-fixture.js";
 
 const index = wholeIndex([

@@ -4,9 +4,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { gzipSync } from "node:zlib";
-import { search } from "../../Sources/ProtositeTheme/files/assets/search-core.js";
-import { decodePostings, decodeEntries, parseIndexFile } from "../../Sources/ProtositeTheme/files/assets/search-format.js";
-import { indexLoader } from "../../Sources/ProtositeTheme/files/assets/search-load.js";
+import { search } from "../../templates/assets/search-core.js";
+import { decodePostings, decodeEntries, parseIndexFile } from "../../templates/assets/search-format.js";
+import { indexLoader } from "../../templates/assets/search-load.js";
 import { wholeIndex, splitIndex, encodeWhole } from "./index-fixture.js";
 
 test("postings: each entry number but the first is the difference from the one before", () => {

@@ -2,8 +2,8 @@
 // word that is a property every object inherits, and a query of 140 KB.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { search, parseQuery, typoTerms, MAX_QUERY_LENGTH, MAX_TERMS, MAX_TYPO_TERMS } from "../../Sources/ProtositeTheme/files/assets/search-core.js";
-import { ShardedIndex } from "../../Sources/ProtositeTheme/files/assets/search-shards.js";
+import { search, parseQuery, typoTerms, MAX_QUERY_LENGTH, MAX_TERMS, MAX_TYPO_TERMS } from "../../templates/assets/search-core.js";
+import { ShardedIndex } from "../../templates/assets/search-shards.js";
 import { wholeIndex, splitIndex } from "./index-fixture.js";
 
 const entries = [

@@ -2,8 +2,8 @@
 // shards a query needs.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { search } from "../../Sources/ProtositeTheme/files/assets/search-core.js";
-import { ShardedIndex } from "../../Sources/ProtositeTheme/files/assets/search-shards.js";
+import { search } from "../../templates/assets/search-core.js";
+import { ShardedIndex } from "../../templates/assets/search-shards.js";
 import { wholeIndex, splitIndex, VOCABULARY } from "./index-fixture.js";
 
 const words = "clerk council complaint bully respect officer meeting minutes budget grant tree footpath allotment cemetery hall".split(" ");

@@ -2,8 +2,8 @@
 // the whole index and on the split one, and is marked in snippets.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { search, snippet, parseQuery } from "../../Sources/ProtositeTheme/files/assets/search-core.js";
-import { ShardedIndex } from "../../Sources/ProtositeTheme/files/assets/search-shards.js";
+import { search, snippet, parseQuery } from "../../templates/assets/search-core.js";
+import { ShardedIndex } from "../../templates/assets/search-shards.js";
 import { wholeIndex, splitIndex, VOCABULARY } from "./index-fixture.js";
 
 const entry = (slug, title, clause, heading, text) =>

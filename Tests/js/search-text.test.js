@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { words, stem, fold, terms, clauseTerm } from "../../Sources/ProtositeTheme/files/assets/search-text.js";
+import { words, stem, fold, terms, clauseTerm } from "../../templates/assets/search-text.js";
 
 const lines = readFileSync(new URL("../vectors/search-text.tsv", import.meta.url), "utf8")
   .split("\n").filter((l) => l && !l.startsWith("#")).map((l) => l.split("\t"));

@@ -4,10 +4,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { search, parseQuery } from "../../Sources/ProtositeTheme/files/assets/search-core.js";
-import { queryClauses } from "../../Sources/ProtositeTheme/files/assets/search-query.js";
-import { parseSynonyms, compileSynonyms, describeUnit } from "../../Sources/ProtositeTheme/files/assets/search-synonyms.js";
-import { ShardedIndex } from "../../Sources/ProtositeTheme/files/assets/search-shards.js";
+import { search, parseQuery } from "../../templates/assets/search-core.js";
+import { queryClauses } from "../../templates/assets/search-query.js";
+import { parseSynonyms, compileSynonyms, describeUnit } from "../../templates/assets/search-synonyms.js";
+import { ShardedIndex } from "../../templates/assets/search-shards.js";
 import { wholeIndex, splitIndex } from "./index-fixture.js";
 
 const builtIn = compileSynonyms(parseSynonyms(readFileSync(new URL("../../Sources/ProtositeSearch/search-synonyms.txt", import.meta.url), "utf8")));

@@ -69,6 +69,16 @@ builds_example() {
 }
 check "protosite build on the example content without the toolchain" builds_example
 
+# The theme is inside the binary: the example built with the repository's
+# templates/ beside it (read as its overrides, byte for byte the built-in
+# files) is the same site as without them.
+carries_templates() {
+  mkdir -p "$WORK/themed" && cp -r content protosite.yml templates "$WORK/themed/" &&
+    without_toolchain "$BIN" build --root "$WORK/themed" --output "$WORK/themed/site" --today 2026-11-23 --quiet &&
+    diff -r "$WORK/site" "$WORK/themed/site"
+}
+check "the binary carries templates/: the example with and without them is the same site" carries_templates
+
 clerk_loop() {
   cd "$WORK" && without_toolchain "$BIN" init parish --council "Little Snoring Parish Council" &&
     cd parish && without_toolchain "$BIN" new "Complaints Procedure" &&

@@ -4,9 +4,9 @@
 // read the same file (SearchQueryVectorTests.swift).
 //   node Tests/vectors/make-query-vectors.mjs
 import { readFileSync, writeFileSync } from "node:fs";
-import { parseQuery } from "../../Sources/ProtositeTheme/files/assets/search-core.js";
-import { queryClauses } from "../../Sources/ProtositeTheme/files/assets/search-query.js";
-import { parseSynonyms, compileSynonyms, describeUnit } from "../../Sources/ProtositeTheme/files/assets/search-synonyms.js";
+import { parseQuery } from "../../templates/assets/search-core.js";
+import { queryClauses } from "../../templates/assets/search-query.js";
+import { parseSynonyms, compileSynonyms, describeUnit } from "../../templates/assets/search-synonyms.js";
 
 const here = new URL(".", import.meta.url).pathname;
 const groups = compileSynonyms(parseSynonyms(readFileSync(here + "../../Sources/ProtositeSearch/search-synonyms.txt", "utf8")));

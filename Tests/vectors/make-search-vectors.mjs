@@ -3,7 +3,7 @@
 // tests read the same file: both implementations must agree on every line.
 //   node Tests/vectors/make-search-vectors.mjs
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { words, stem, fold, clauseTerm } from "../../Sources/ProtositeTheme/files/assets/search-text.js";
+import { words, stem, fold, clauseTerm } from "../../templates/assets/search-text.js";
 
 const here = new URL(".", import.meta.url).pathname;
 const corpus = here + "../../../shared/corpus/content/";

@@ -1,6 +1,10 @@
 /// `build` and `check` remind the clerk of reviews that are overdue and of
-/// protocols with no review date. They depend on "today", so they are made
-/// here rather than while parsing.
+/// protocols with no review date. They depend on "today", which the parser
+/// (`ProtocolParser`) is not given, so it does not make them: the build
+/// adds them to each protocol's own diagnostics just after parsing it, in
+/// the parse stage. A change of "today" changes the build's key
+/// (`BuildCache.key`), so the diagnostics a later build keeps from the
+/// cache never carry a status computed for another day.
 enum ReviewWarnings {
     static func `for`(_ documents: [ProtocolDocument], today: CalendarDay, warningDays: Int) -> [Diagnostic] {
         documents.compactMap { document in

@@ -144,57 +144,32 @@ struct DocumentLinker {
 
     mutating func link() -> MarkdownDocument {
         var body = document.body
-        let footnoteSections = footnoteHomes(body)
-        var section = 0
-        for index in body.blocks.indices {
-            if case .footnoteDefinition = body.blocks[index].kind { continue }
-            visit(&body.blocks[index], section: &section)
-        }
-        // Footnote text counts as written where its mark stands.
-        for index in body.blocks.indices {
-            guard case .footnoteDefinition(let label) = body.blocks[index].kind else { continue }
-            var home = footnoteSections[label] ?? 0
-            for child in body.blocks[index].children.indices {
-                visit(&body.blocks[index].children[child], section: &home, countSections: false)
-            }
+        // SectionWalker counts the sections (the same walk makes the search
+        // entries); footnote text comes last, in the section of its mark.
+        SectionWalker.walk(document.body, footnotes: .atTheirMark, opener: { node in
+            guard let id = node.id else { return }
+            sections.append((id, ClauseNumber(anchor: id)?.description ?? node.plainText))
+        }) { section, _, path in
+            body.modify(at: path) { link(&$0, section: section) }
         }
         return body
     }
 
-    /// The section each footnote's first mark stands in, counted as SectionWalker counts.
-    private func footnoteHomes(_ body: MarkdownDocument) -> [String: Int] {
-        var homes: [String: Int] = [:]
-        SectionWalker.walk(body) { section, block in
-            func find(_ node: MarkdownNode) {
-                if case .footnoteReference(let label) = node.kind, homes[label] == nil { homes[label] = section }
-                node.children.forEach(find)
-            }
-            find(block)
-        }
-        return homes
-    }
-
-    private mutating func visit(_ node: inout MarkdownNode, section: inout Int, countSections: Bool = true) {
-        if countSections, let id = node.id {
-            section += 1
-            let label = ClauseNumber(anchor: id)?.description ?? node.plainText
-            sections.append((id, label))
-        }
-        switch node.kind {
+    /// Links the text of one leaf block (code and raw HTML have none).
+    private mutating func link(_ block: inout MarkdownNode, section: Int) {
+        switch block.kind {
         case .paragraph:
-            linkInlines(&node, section: section, mentions: true)
+            linkInlines(&block, section: section, mentions: true)
         case .heading:
-            linkInlines(&node, section: section, mentions: false)
+            linkInlines(&block, section: section, mentions: false)
         case .table:
-            for row in node.children.indices {
-                for cell in node.children[row].children.indices {
-                    linkInlines(&node.children[row].children[cell], section: section, mentions: true)
+            for row in block.children.indices {
+                for cell in block.children[row].children.indices {
+                    linkInlines(&block.children[row].children[cell], section: section, mentions: true)
                 }
             }
-        case .codeBlock, .htmlBlock, .footnoteDefinition:
-            break
         default:
-            for index in node.children.indices { visit(&node.children[index], section: &section, countSections: countSections) }
+            break
         }
     }
 

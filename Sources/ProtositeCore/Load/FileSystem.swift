@@ -30,17 +30,26 @@ public struct FileSystem: Sendable {
     }
 
     /// The real disk below `root`. Symbolic links that lead outside the
-    /// folder being listed are not followed.
+    /// folder being listed are not followed. Failures (`FileFailure`) name
+    /// the file as the project does, relative to the root
+    /// (`content/a.md`), with the system's reason.
     public static func disk(root: String) -> FileSystem {
         let rootPath = URL(fileURLWithPath: root).standardizedFileURL.path
         return FileSystem(
-            read: { relative in try PosixFiles.read(rootPath + "/" + relative) },
+            read: { relative in
+                do {
+                    return try PosixFiles.read(rootPath + "/" + relative)
+                } catch var failure as FileFailure {
+                    failure.path = relative
+                    throw failure
+                }
+            },
             list: { folder in
                 let base = rootPath + "/" + folder
                 guard let real = realpath(base, nil) else { return [] }
                 let boundary = String(cString: real)
                 free(real)
-                return PosixFiles.walk(base, boundary: boundary).map { folder + "/" + $0 }
+                return try PosixFiles.walk(base, boundary: boundary, shownAs: folder).map { folder + "/" + $0 }
             }
         )
     }

@@ -4,30 +4,22 @@ import Foundation
 /// Foundation's URL resource values and Data copies were a third of a
 /// rebuild's time.
 enum PosixFiles {
-    enum Failure: Error, CustomStringConvertible {
-        case cannotRead(String, String)
-        case cannotWrite(String, String)
-
-        var description: String {
-            switch self {
-            case .cannotRead(let path, let reason): return "cannot read \(path): \(reason)"
-            case .cannotWrite(let path, let reason): return "cannot write \(path): \(reason)"
-            }
-        }
-    }
-
-    /// The bytes of a regular file, or nil when there is none (or it is a folder).
-    /// With `followingLinks: false` a symbolic link at `path` reads as nil:
-    /// for protosite's own files, where a link can only have been planted.
-    static func read(_ path: String, followingLinks: Bool = true) throws -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
+    /// The bytes of a regular file, or nil when there is none (or it is a
+    /// folder, a FIFO or a device). With `followingLinks: false` a symbolic
+    /// link at `path` reads as nil: for protosite's own files, where a link
+    /// can only have been planted. Failures carry `path` and the reason.
+    static func read(_ path: String, followingLinks: Bool = true) throws(FileFailure) -> [UInt8]? {
+        // O_NONBLOCK: opening a FIFO (a protosite.yml made with mkfifo) would
+        // otherwise wait for a writer for ever. It changes nothing for a
+        // regular file, the only kind read further.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followingLinks ? 0 : O_NOFOLLOW))
         guard descriptor >= 0 else {
             if errno == ENOENT || errno == ENOTDIR || errno == ELOOP { return nil }
-            throw Failure.cannotRead(path, String(cString: strerror(errno)))
+            throw .system(.read, path, errno: errno)
         }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw Failure.cannotRead(path, String(cString: strerror(errno))) }
+        guard fstat(descriptor, &info) == 0 else { throw .system(.read, path, errno: errno) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         // Read into uninitialised memory: zeroing first would touch every page twice.
         let size = Int(info.st_size)
@@ -41,13 +33,13 @@ enum PosixFiles {
                 initialized += count
             }
         }
-        guard failure == 0 else { throw Failure.cannotRead(path, String(cString: strerror(failure))) }
+        guard failure == 0 else { throw .system(.read, path, errno: failure) }
         // A file that grew while being read: the rest, in pieces.
         var piece = [UInt8](repeating: 0, count: 65536)
         while bytes.count >= size {
             let count = piece.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
             if count < 0, errno == EINTR { continue }
-            if count < 0 { throw Failure.cannotRead(path, String(cString: strerror(errno))) }
+            if count < 0 { throw .system(.read, path, errno: errno) }
             if count == 0 { break }
             bytes += piece[0..<count]
         }
@@ -62,12 +54,12 @@ enum PosixFiles {
         // A file made afresh, never a link planted under the temporary name.
         unlink(temporary)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw Failure.cannotWrite(temporary, String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw FileFailure.system(.write, temporary, errno: errno) }
         let ok = writeAll(descriptor, bytes)
         close(descriptor)
         guard ok, rename(temporary, path) == 0 else {
             unlink(temporary)
-            throw Failure.cannotWrite(path, "the file could not be written whole")
+            throw FileFailure(.write, path, reason: "the file could not be written whole")
         }
     }
 
@@ -115,12 +107,18 @@ enum PosixFiles {
 
     /// Regular files below `folder` (relative to it, sorted). A symbolic
     /// link is followed only when it leads to a regular file inside
-    /// `boundary`; linked folders are not entered.
-    static func walk(_ folder: String, boundary: String) -> [String] {
+    /// `boundary`; linked folders are not entered. A folder that cannot be
+    /// opened (no permission) is a failure, named as `shownAs` plus its
+    /// path inside: skipping it would build a site without its protocols.
+    static func walk(_ folder: String, boundary: String, shownAs: String) throws(FileFailure) -> [String] {
         var found: [String] = []
-        func visit(_ relative: String) {
+        func visit(_ relative: String) throws(FileFailure) {
             let path = relative.isEmpty ? folder : folder + "/" + relative
-            guard let directory = opendir(path) else { return }
+            guard let directory = opendir(path) else {
+                // Gone since it was listed: as if it had never been there.
+                if errno == ENOENT || errno == ENOTDIR { return }
+                throw .system(.list, relative.isEmpty ? shownAs : shownAs + "/" + relative, errno: errno)
+            }
             defer { closedir(directory) }
             while let entry = readdir(directory) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
@@ -139,7 +137,7 @@ enum PosixFiles {
                 }
                 switch Int32(type) {
                 case Int32(DT_DIR):
-                    visit(child)
+                    try visit(child)
                 case Int32(DT_REG):
                     found.append(child)
                 case Int32(DT_LNK):
@@ -155,7 +153,7 @@ enum PosixFiles {
                 }
             }
         }
-        visit("")
+        try visit("")
         return found.sorted()
     }
 }

@@ -2,8 +2,9 @@
 public struct SiteConfig: Sendable, Equatable {
     public var title: String = "Protocols and policies"
     public var council: String?
-    /// Absolute URL where `site/` is published, ending in `/`; used only for
-    /// the sitemap, feed and canonical links.
+    /// Absolute URL where `site/` is published, ending in `/`; used for the
+    /// sitemap, feed and canonical links, and for the links of `404.html`
+    /// (`NotFoundPage`), the one page not read where it lies.
     public var baseURL: String?
     public var language: String = "en-GB"
     public var reviewWarningDays: Int = 60

@@ -39,7 +39,7 @@ public struct SiteRenderer: Sendable {
     private static let plainPages = [
         ("search", "search/index.html", "Search"),
         ("accessibility", "accessibility/index.html", "Accessibility statement"),
-        ("404", "404.html", "Page not found"),
+        ("404", NotFoundPage.path, "Page not found"),
     ]
 
     /// The outputs that depend on the configuration and theme alone.
@@ -106,7 +106,8 @@ public struct SiteRenderer: Sendable {
     }
 
     func page<P>(_ page: P, path: String, title: String, template: String) -> Output {
-        let context = PageContext(site: site, root: Self.root(forPagePath: path), pageTitle: title, canonical: canonical(path), page: page)
+        let root = path == NotFoundPage.path ? NotFoundPage.root(baseURL: config.baseURL) : Self.root(forPagePath: path)
+        let context = PageContext(site: site, root: root, pageTitle: title, canonical: canonical(path), page: page)
         return Output(path: path, text: theme.page(context, template: template))
     }
 

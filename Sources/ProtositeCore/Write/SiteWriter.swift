@@ -2,9 +2,14 @@ import CFileSwap
 import Foundation
 import ProtositeSearch
 
-/// The write stage, the only one that touches the disk: puts every output
+/// The write stage, the only one that writes the site: puts every output
 /// into a new folder beside the target, then swaps it in with one atomic
 /// rename, so an interrupted or failed build leaves the previous site whole.
+/// It is not the only code that touches the disk: the load stage reads the
+/// sources (through `FileSystem`, which tests replace with a tree in
+/// memory), `BuildCache` reads and writes `.site.protosite-cache/` beside
+/// the site, and the commands `init`, `new`, `import` and `archive` write
+/// files of their own. The stages between, parse to render, touch nothing.
 public struct SiteWriter: Sendable {
     /// The marker file in every folder protosite writes: only a folder that
     /// carries it may be replaced.
