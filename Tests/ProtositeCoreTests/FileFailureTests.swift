@@ -23,7 +23,10 @@ struct FileFailureTests {
             if path == "content/b.md" { throw Self.denied }
             return try memory.read(path)
         }
-        #expect(throws: Self.denied) { try SiteBuilder(fileSystem: failing, today: TestSupport.today).plan() }
+        // Tagged with the stage that failed, the file's own words kept.
+        let failure = #expect(throws: BuildFailure.self) { try SiteBuilder(fileSystem: failing, today: TestSupport.today).plan() }
+        #expect(failure?.stage == .load)
+        #expect(failure?.message == String(describing: Self.denied))
     }
 
     /// mkfifo protosite.yml: opening it used to wait for a writer for ever.
@@ -98,5 +101,8 @@ struct UnreadableSourceTests {
         let result = try run(["build", "--root", root.path, "--today", "2026-11-23"])
         #expect(result.status == 3, "\(result.stderr)")
         #expect(result.stderr.contains("content/private: error: cannot list the folder: Permission denied\n"), "\(result.stderr)")
+        // --verbose names the stage that failed.
+        let verbose = try run(["build", "--root", root.path, "--today", "2026-11-23", "--verbose"])
+        #expect(verbose.stderr.contains("the load stage failed"), "\(verbose.stderr)")
     }
 }

@@ -43,7 +43,8 @@ public struct BuildRun: Sendable {
         public var made = 0
         public var kept = 0
         /// What the build cache had to say (why the last build's state was
-        /// not used, or could not be saved): shown under --verbose.
+        /// not used, or could not be saved), and which stage failed: shown
+        /// under --verbose.
         public var notes: [String] = []
     }
 
@@ -67,7 +68,9 @@ public struct BuildRun: Sendable {
             return finish(.built(protocols: report.protocols), report.diagnostics, target: target)
         } catch {
             target.abandon()
-            return finish(.failed(String(describing: error)), target: target)
+            var result = finish(.failed(String(describing: error)), target: target)
+            result.notes.append("the \(error.stage.rawValue) stage failed; \(output.path) is unchanged")
+            return result
         }
     }
 }

@@ -28,7 +28,8 @@ public struct BuildFailure: Error, Sendable, CustomStringConvertible {
     /// What failed and where, with the system's reason.
     public var message: String
 
-    public var description: String { "\(message) (in the \(stage.rawValue) stage)" }
+    /// The message alone: it already names the file, in the form editors read.
+    public var description: String { message }
 }
 
 /// Times each stage and tags what it throws with the stage.
