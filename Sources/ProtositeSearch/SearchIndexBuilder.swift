@@ -46,28 +46,33 @@ public enum SearchIndexBuilder {
         // Entries in runs, each run on one core with a term table of its own,
         // so words are hashed once and nothing waits on a shared table; the
         // runs' tables are merged after.
-        let runs = min(entries.count, ProcessInfo.processInfo.activeProcessorCount * 8)
+        // A build prepares a few hundred protocols at a time: two runs a core
+        // balance the load and keep each run's caches warm.
+        let runs = min(entries.count, ProcessInfo.processInfo.activeProcessorCount * 2)
         let results = ResultSlots<([String], [PreparedEntry])>(count: runs)
         DispatchQueue.concurrentPerform(iterations: runs) { run in
             let local = TermTable()
             var prepared: [PreparedEntry] = []
             var counts: [UInt32: UInt32] = [:]
-            var stems = StemCache()
+            var words = WordTerms(table: local)
             for index in (entries.count * run / runs)..<(entries.count * (run + 1) / runs) {
                 let entry = entries[index]
                 counts.removeAll(keepingCapacity: true)
-                func add(_ term: String, _ weight: Int) { counts[local.id(term), default: 0] += UInt32(weight) }
+                func add(_ id: UInt32, _ weight: Int) { counts[id, default: 0] += UInt32(weight) }
                 // A bare heading ("1. Purpose") would otherwise match every query
                 // for its protocol's title, above clauses that say something.
                 if !entry.text.isEmpty {
-                    for term in titleTerms[entry.slug] ?? [] { add(term, titleWeight) }
+                    for term in titleTerms[entry.slug] ?? [] { add(local.id(term), titleWeight) }
                 }
-                for term in SearchText.terms(entry.heading, stems: &stems) { add(term, headingWeight) }
+                words.forEachTerm(of: entry.heading) { add($0, headingWeight) }
                 // The clause number as the one token a query makes of it
                 // (`1(K)` → `1(k)`); like every number, never stemmed.
-                if let clause = entry.clause { add(SearchText.clauseTerm(clause), headingWeight) }
-                let text = SearchText.terms(entry.text, stems: &stems)
-                for term in text { add(term, textWeight) }
+                if let clause = entry.clause { add(local.id(SearchText.clauseTerm(clause)), headingWeight) }
+                var length = 0
+                words.forEachTerm(of: entry.text) {
+                    add($0, textWeight)
+                    length += 1
+                }
                 var pairs: [UInt32] = []
                 pairs.reserveCapacity(counts.count * 2)
                 for (id, tf) in counts {
@@ -77,7 +82,7 @@ public enum SearchIndexBuilder {
                 var json: [UInt8] = []
                 appendFields(entry, to: &json)
                 prepared.append(PreparedEntry(json: json[...], protocolJSON: protocolRows[entry.slug]![...], terms: pairs[...],
-                                              length: max(text.count, 1), status: entry.status))
+                                              length: max(length, 1), status: entry.status))
             }
             results.set(run, (local.terms, prepared))
         }

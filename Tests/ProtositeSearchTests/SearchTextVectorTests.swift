@@ -35,3 +35,26 @@ struct SearchTextVectorTests {
         #expect(failures.isEmpty, "\(failures.prefix(10))")
     }
 }
+
+@Suite("Word terms")
+struct WordTermsTests {
+    /// The indexer's cached path gives the terms `SearchText.terms` gives,
+    /// word met again or not, ASCII or not.
+    @Test func theCachedTermsAreTheTermsOfTheText() {
+        let texts = [
+            "The Clerk shall keep the minutes; the clerk's minutes are kept.",
+            "See clauses 4.8 and 10(2)(a)(ix), and Regulations 1990(1).",
+            "Café rules: the café’s committee meets; CAFE meetings are minuted.",
+            "",
+            "the and of",
+            "Councillors councillor COUNCILLING councils",
+        ]
+        let table = TermTable()
+        var words = WordTerms(table: table)
+        for text in texts + texts {
+            var found: [String] = []
+            words.forEachTerm(of: text) { found.append(table.terms[Int($0)]) }
+            #expect(found == SearchText.terms(text), "\(text)")
+        }
+    }
+}
