@@ -98,3 +98,13 @@ struct MarkdownParserTests {
         #expect(serial.allSatisfy { $0.contains("<del>") && $0.contains("<table>") && $0.contains("footnote-ref") })
     }
 }
+
+@Suite("HTML escaping")
+struct HTMLEscapingTests {
+    @Test func theFiveCharactersAreEscapedAndEverythingElseKeptByteForByte() {
+        #expect(HTMLEscaping.escape("The council's \"rules\" & <b>café</b> — 4.8") == "The council&#39;s &quot;rules&quot; &amp; &lt;b&gt;café&lt;/b&gt; — 4.8")
+        #expect(HTMLEscaping.escape("nothing to do: é ✓") == "nothing to do: é ✓")
+        #expect(HTMLEscaping.escape("") == "")
+        #expect(HTMLEscaping.escape("''") == "&#39;&#39;")
+    }
+}
