@@ -92,7 +92,7 @@ struct BuildCache {
         } catch {
             return .unusable("cannot read \(stateFile.path): \(error)")
         }
-        let decoded: (BuildState, [StoredRecord], SiteManifest)
+        let decoded: BuildState.Header
         do {
             guard let found = try BuildState.decodeHeader(header, key: key) else {
                 return .unusable("the program, protosite.yml, templates/, versions/ or the day changed since the last build")
@@ -108,8 +108,8 @@ struct BuildCache {
         } catch {
             return .unusable("cannot read \(packFile.path): \(error)")
         }
-        var state = decoded.0
-        let places = decoded.1, manifest = decoded.2
+        var state = decoded.state
+        let places = decoded.records, manifest = decoded.manifest
         let records = ResultSlots<DocumentRecord>(count: places.count)
         DispatchQueue.concurrentPerform(iterations: places.count) { index in
             let place = places[index]

@@ -77,7 +77,14 @@ extension BuildState {
     /// Reads a header written by `encodedHeader`; nil when it is for
     /// another key. The documents come back empty, to be filled from the
     /// records.
-    static func decodeHeader(_ bytes: [UInt8], key expected: UInt64) throws -> (BuildState, [StoredRecord], SiteManifest)? {
+    /// What the state file holds besides the records themselves.
+    struct Header {
+        var state: BuildState
+        var records: [StoredRecord]
+        var manifest: SiteManifest
+    }
+
+    static func decodeHeader(_ bytes: [UInt8], key expected: UInt64) throws -> Header? {
         var input = CacheReader(bytes)
         guard try input.u64() == magic else { throw CacheReader.Damaged() }
         let key = try input.u64()
@@ -86,7 +93,7 @@ extension BuildState {
         let records = try input.array { StoredRecord(offset: try $0.int(), length: try $0.int(), hash: try $0.u64()) }
         let manifest = try SiteManifest(from: &input)
         guard input.isAtEnd else { throw CacheReader.Damaged() }
-        return (state, records, manifest)
+        return Header(state: state, records: records, manifest: manifest)
     }
 
     /// Every prepared entry refers to a term of the table.
