@@ -391,6 +391,17 @@ struct TreeBudgetTests {
         #expect(kept.site?.protocols.count == reparsed.site?.protocols.count)
     }
 
+    @Test func theExampleWithItsEarlierVersionsIsTheSameParsedAgain() throws {
+        let disk = FileSystem.disk(root: TestSupport.packageRoot.path)
+        let kept = try SiteBuilder(fileSystem: disk, today: TestSupport.today).plan()
+        var builder = SiteBuilder(fileSystem: disk, today: TestSupport.today)
+        builder.treeBudget = 0
+        let reparsed = try builder.plan()
+        #expect(kept.outputs.contains { $0.path.contains("/versions/") })
+        #expect(kept.outputs == reparsed.outputs)
+        #expect(kept.diagnostics == reparsed.diagnostics)
+    }
+
     @Test func withAnErrorTheOthersWarningsAreStillReported() throws {
         var files = IncrementalBuildTests.project()
         files["content/broken.md"] = "---\ntitle: [unclosed\n---\nText\n"

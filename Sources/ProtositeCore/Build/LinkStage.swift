@@ -24,6 +24,10 @@ struct LinkedSources: Sendable {
     var pages: Set<Int>
     /// Every clause's referring places, by slug and anchor.
     var backLinks: [String: [String: [BackLink]]]
+    /// What links resolve against, for linking again where trees were not kept.
+    var index: SiteIndex
+    /// Whether every linked tree is kept (see `BuildContext.defaultTreeBudget`).
+    var keepsTrees: Bool
 }
 
 extension BuildContext {
@@ -37,20 +41,21 @@ extension BuildContext {
         var entries = protocols.map { parsed in
             LinkedEntry(parsed: parsed, document: nil, references: parsed.unchanged?.references ?? [], diagnostics: [], isRelinked: false)
         }
-        linkAgain(changes.relink.sorted(), in: &entries, index: index)
+        let keep = site.keepsTrees
+        linkAgain(changes.relink.sorted(), in: &entries, index: index, keepingTrees: keep)
         for position in changes.relink { entries[position].isRelinked = true }
         // Pages whose back links changed are linked again only to be made again.
         let slugs = changes.slugsWithChangedBackLinks(entries)
         let backLinkPages = entries.indices.filter { !changes.relink.contains($0) && slugs.contains(entries[$0].parsed.summary!.slug) }
-        linkAgain(backLinkPages, in: &entries, index: index)
+        linkAgain(backLinkPages, in: &entries, index: index, keepingTrees: keep)
         let backLinks = SiteLinker.backLinks(entries.map(\.references))
-        return LinkedSources(entries: entries, pages: changes.relink.union(backLinkPages), backLinks: backLinks)
+        return LinkedSources(entries: entries, pages: changes.relink.union(backLinkPages), backLinks: backLinks, index: index, keepsTrees: keep)
     }
 
     /// Links `positions` again, parsing first those that were not (files
     /// unchanged since the last build). In batches, each batch's parsed
     /// trees let go as its linked ones are made: a large site cannot keep both.
-    private func linkAgain(_ positions: [Int], in entries: inout [LinkedEntry], index: SiteIndex) {
+    private func linkAgain(_ positions: [Int], in entries: inout [LinkedEntry], index: SiteIndex, keepingTrees: Bool) {
         for start in stride(from: 0, to: positions.count, by: Self.renderBatch) {
             let batch = Array(positions[start..<min(positions.count, start + Self.renderBatch)])
             let unparsed = batch.filter { entries[$0].parsed.document == nil }
@@ -62,12 +67,25 @@ extension BuildContext {
             let documents = batch.map { entries[$0].parsed.document! }
             for position in batch { entries[position].parsed.document = nil }
             for (position, result) in zip(batch, SiteLinker().linkEach(documents, site: index)) {
-                entries[position].document = result.document
                 entries[position].references = result.references
                 entries[position].diagnostics = result.diagnostics
+                // Without trees kept, the file is parsed again for its page.
+                guard keepingTrees else { continue }
+                entries[position].document = result.document
                 // A changed file is not parsed again: its bytes can go.
                 if entries[position].parsed.isChanged { entries[position].parsed.source.bytes = [] }
             }
         }
+    }
+}
+
+extension BuildContext {
+    /// The linked trees of `entries`: kept ones as they are, the others
+    /// parsed and linked again (in a site above the tree budget), on all cores.
+    func linkedDocuments(_ entries: [LinkedEntry], index: SiteIndex) -> [ProtocolDocument] {
+        let missing = entries.filter { $0.document == nil }
+        let parsed = parseEach(missing.map(\.parsed.source)).map { $0.document! }
+        var linked = SiteLinker().linkEach(parsed, site: index).map(\.document)[...]
+        return entries.map { $0.document ?? linked.popFirst()! }
     }
 }

@@ -28,6 +28,9 @@ struct ParsedProtocol: Sendable {
 /// The parse stage's output: every content file, in path order.
 struct ParsedSite: Sendable {
     var protocols: [ParsedProtocol]
+    /// False for a site above the tree budget: no stage keeps every tree,
+    /// and each file is parsed again where a tree is needed.
+    var keepsTrees = true
 
     /// Whether a changed file failed to parse (its diagnostics say why).
     var failed: Bool { protocols.contains { $0.isChanged && !$0.parsed } }
@@ -40,10 +43,11 @@ struct ParseResult: Sendable {
 }
 
 extension BuildContext {
-    /// Markdown, in bytes, above which the parse stage keeps no trees: each
-    /// file is parsed again when it is linked. Trees take about four times
-    /// their Markdown's size, so a site of ten thousand protocols kept whole
-    /// took half a gigabyte; a council's few dozen protocols stay far below.
+    /// Markdown, in bytes, above which no stage keeps every tree: each file
+    /// is parsed when it is linked, and parsed and linked again when its page
+    /// is made. Trees take about four times their Markdown's size, so a site
+    /// of ten thousand protocols kept whole took a gigabyte; a council's few
+    /// dozen protocols stay far below.
     static let defaultTreeBudget = 32 << 20
 
     /// The parse stage: parses each file whose bytes differ from the last
@@ -68,7 +72,7 @@ extension BuildContext {
                 protocols[position].summary = result.document.map(LinkSummary.init)
             }
         }
-        return ParsedSite(protocols: protocols)
+        return ParsedSite(protocols: protocols, keepsTrees: keepTrees)
     }
 
     /// Every document that parsed, parsed again where its tree was not kept.

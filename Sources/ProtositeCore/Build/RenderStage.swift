@@ -31,8 +31,12 @@ extension BuildContext {
         let positions = site.entries.indices.filter { site.pages.contains($0) || changes.changed.contains($0) }
         for start in stride(from: 0, to: positions.count, by: Self.renderBatch) {
             let batch = Array(positions[start..<min(positions.count, start + Self.renderBatch)])
-            let documents = batch.map { site.entries[$0].linked.document! }
-            for position in batch { site.entries[position].linked.document = nil }
+            let documents = linkedDocuments(batch.map { site.entries[$0].linked }, index: site.index)
+            for position in batch {
+                // Nothing after this batch reads its trees or its files' bytes.
+                site.entries[position].linked.document = nil
+                site.entries[position].linked.parsed.source.bytes = []
+            }
             made += try renderBatch(batch, documents: documents, site: site, changes: changes, terms: terms, renderer: renderer, into: sink)
         }
 

@@ -72,7 +72,7 @@ public struct SiteBuilder: Sendable {
         var linked = try clock.run(.link) { context.link(&parsed, changes: changes) }
         var versioned = try clock.run(.versions) { context.versions(&linked) }
         diagnostics = reported(diagnostics + versioned.diagnostics + versioned.entries.flatMap(\.diagnostics))
-        let site = keepLinked ? versioned.linkedSite : nil
+        let site = keepLinked ? versioned.linkedSite(context) : nil
         guard !diagnostics.hasErrors else {
             return BuildReport(diagnostics: diagnostics, site: site, config: context.config, wrote: false, protocols: 0)
         }

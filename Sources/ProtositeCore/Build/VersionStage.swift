@@ -23,6 +23,8 @@ struct VersionedSources: Sendable {
     var entries: [VersionedEntry]
     var pages: Set<Int>
     var backLinks: [String: [String: [BackLink]]]
+    var index: SiteIndex
+    var keepsTrees: Bool
     /// Version files in the wrong place, or for no protocol.
     var diagnostics: [Diagnostic]
 }
@@ -37,9 +39,10 @@ extension BuildContext {
         let linkedEntries = linked.entries
         linked.entries = []
         let entries = linkedEntries.map { entry -> VersionedEntry in
-            guard entry.isRelinked, let current = entry.document, versionDates[current.metadata.slug] != nil else {
+            guard entry.isRelinked, let slug = entry.parsed.summary?.slug, versionDates[slug] != nil else {
                 return VersionedEntry(linked: entry, versions: nil)
             }
+            let current = entry.document ?? linkedDocuments([entry], index: linked.index)[0]
             var diagnostics: [Diagnostic] = []
             let earlier = VersionSources.parse(VersionSources.files(versionFiles, of: current.metadata.slug), current: current.metadata,
                                                config: config, diagnostics: &diagnostics)
@@ -47,8 +50,8 @@ extension BuildContext {
             return VersionedEntry(linked: entry, versions: VersionedProtocol(history: history, title: current.metadata.title,
                                                                              listing: history.listing, diagnostics: diagnostics))
         }
-        return VersionedSources(entries: entries, pages: linked.pages, backLinks: linked.backLinks,
-                                diagnostics: VersionSources.placeDiagnostics(versionFiles, slugs: slugs))
+        return VersionedSources(entries: entries, pages: linked.pages, backLinks: linked.backLinks, index: linked.index,
+                                keepsTrees: linked.keepsTrees, diagnostics: VersionSources.placeDiagnostics(versionFiles, slugs: slugs))
     }
 }
 
@@ -64,9 +67,10 @@ extension VersionedEntry {
 extension VersionedSources {
     /// Every protocol linked, with its back links (all of them in a full
     /// build), in path order: what `check` and `reviews` read.
-    var linkedSite: LinkedSite {
-        LinkedSite(protocols: entries.compactMap { entry in
-            entry.linked.document.map { LinkedProtocol(document: $0, backLinks: backLinks[$0.metadata.slug] ?? [:]) }
+    func linkedSite(_ context: BuildContext) -> LinkedSite {
+        let linked = entries.map(\.linked).filter { $0.document != nil || !keepsTrees }
+        return LinkedSite(protocols: context.linkedDocuments(linked, index: index).map {
+            LinkedProtocol(document: $0, backLinks: backLinks[$0.metadata.slug] ?? [:])
         })
     }
 }
