@@ -45,10 +45,12 @@ struct ParseResult: Sendable {
 extension BuildContext {
     /// Markdown, in bytes, above which no stage keeps every tree: each file
     /// is parsed when it is linked, and parsed and linked again when its page
-    /// is made. Trees take about four times their Markdown's size, so a site
-    /// of ten thousand protocols kept whole took a gigabyte; a council's few
-    /// dozen protocols stay far below.
-    static let defaultTreeBudget = 32 << 20
+    /// is made. Trees take about four times their Markdown's size; keeping
+    /// none saved a quarter of the peak at ten thousand generated protocols
+    /// (0.95 -> 0.71 GB) but cost half as much time again, so only a site
+    /// larger than that (about 18,000 such protocols) pays it. A council's
+    /// few dozen protocols stay far below.
+    static let defaultTreeBudget = 256 << 20
 
     /// The parse stage: parses each file whose bytes differ from the last
     /// build's record of it (every file, when there is no last build).
