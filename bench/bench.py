@@ -286,7 +286,9 @@ def main():
                   f"wrote {out / 1e6:7.1f} MB{'' if search is None else f' (search {search / 1e6:.1f} MB)'}  runs {[round(s.wall, 3) for s in runs]}", flush=True)
         if "protosite" in chosen:
             ours = results[(size, "protosite")][0]
-            ratios = ", ".join(f"÷ {name} = {ours / results[(size, name)][0]:.2f}" for name in CONTENDERS[1:] if name in chosen)
+            cpu = results[(size, "protosite")][1]
+            ratios = ", ".join(f"÷ {name} = {ours / results[(size, name)][0]:.2f} (cpu {cpu / max(results[(size, name)][1], 0.01):.2f})"
+                               for name in CONTENDERS[1:] if name in chosen)
             if ratios:
                 print(f"{size:>6} ratios of time: protosite {ratios}", flush=True)
             if not args.no_rebuilds:
@@ -313,11 +315,13 @@ def main():
     others = [name for name in CONTENDERS[1:] if name in chosen]
     if "protosite" in chosen and others:
         print()
+        print("Ratios of wall time (of CPU time in brackets):")
+        print()
         print("| protocols | " + " | ".join(f"protosite ÷ {LABELS[name]}" for name in others) + " | protosite search index ÷ Markdown |")
         print("|---:|" + "---:|" * (len(others) + 1))
         for size in sizes:
             ours = results[(size, "protosite")]
-            print(f"| {size:,} | " + " | ".join(f"{ours[0] / results[(size, name)][0]:.2f}" for name in others)
+            print(f"| {size:,} | " + " | ".join(f"{ours[0] / results[(size, name)][0]:.2f} ({ours[1] / max(results[(size, name)][1], 0.01):.2f})" for name in others)
                   + f" | {ours[4] / markdown[size]:.2f} |")
     if 1000 in sizes and 10000 in sizes:
         print()
