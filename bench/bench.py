@@ -31,7 +31,7 @@ turn, so the machine's moods fall on all of them), documents per second,
 the median CPU time (user + sys), the peak resident memory (GNU time %M,
 the largest of the runs), the bytes of the output tree and of the search
 index in it (protosite's search-index.json and search/*.json; Pagefind's
-pagefind/ folder); the ratios protosite ÷ each other contender; the time
+pagefind/ folder); the ratios protosite ÷ each other contender (of wall and of CPU time); the time
 of 10,000 ÷ 1,000; and the time of protosite's rebuilds after one
 protocol's text changes (median of --runs), after a title that others cite
 changes, and after a file is deleted. Full builds start from nothing for
