@@ -31,10 +31,10 @@ turn, so the machine's moods fall on all of them), documents per second,
 the median CPU time (user + sys), the peak resident memory (GNU time %M,
 the largest of the runs), the bytes of the output tree and of the search
 index in it (protosite's search-index.json and search/*.json; Pagefind's
-pagefind/ folder); the ratios protosite ÷ each other contender (of wall and of CPU time); the time
-of 10,000 ÷ 1,000; and the time of protosite's rebuilds after one
-protocol's text changes (median of --runs), after a title that others cite
-changes, and after a file is deleted. Full builds start from nothing for
+pagefind/ folder); the ratios protosite ÷ each other contender, of wall
+and of CPU time; the time of 10,000 ÷ 1,000; and the time of protosite's
+rebuilds after one protocol's text changes (median of --runs), after a
+title that others cite changes, and after a file is deleted. Full builds start from nothing for
 every contender (no output; for protosite no spare and no cache either).
 Ends with Markdown tables to paste into docs/performance.md. Not a test:
 the figures depend on the machine; run it and read them.
