@@ -1,23 +1,48 @@
 #!/usr/bin/env python3
-"""Build-speed benchmark: protosite against Hugo + Pagefind and against the
-floor of cmark-gfm rendering the same Markdown, side by side in one run.
+"""Build-speed benchmark: protosite side by side, in one run, with Hugo
+alone, Hugo + Pagefind, and two floors of cmark-gfm rendering the same
+Markdown.
 
     python3 bench/bench.py [--sizes 100,1000,10000] [--runs 3] [--work DIR]
+                           [--protosite PATH] [--only protosite,hugo,...]
+                           [--no-rebuilds]
 
-Needs a release build (swift build -c release) and the tools that
-../shared/tools/install-web-tools.sh installs (hugo, pagefind, cmark-gfm,
-GNU time). Corpora come from ../shared/tools/gen-corpus.py --hugo.
-Prints, per size, the median wall time, documents per second and peak
-memory of each contender over --runs runs, and the ratios; then the time
-of a rebuild after one protocol's text changes (median of --runs), after
-a title that others cite changes, and after a file is deleted. Full builds
-start from nothing for every contender (no output; for protosite no spare
-and no cache either). Not a test: figures depend on the machine; run it
-and read them.
+Contenders (--only picks some, by these names, comma-separated):
+  protosite      the release static binary, as scripts/build-static makes it
+                 (bench.py runs that script unless --protosite PATH is given)
+  hugo           Hugo alone: no search index
+  hugo+pagefind  the same Hugo build, then Pagefind over its output (the two
+                 timed one after the other in the same run; wall times
+                 added, peak memory the larger)
+  cmark-gfm      one cmark-gfm process over all the files, the same
+                 extensions, into one file: the floor of Markdown alone
+  floor          bench/floor.c, compiled here with gcc against libcmark-gfm:
+                 reads each file, renders it with cmark-gfm and writes one
+                 HTML file per input into an output tree, on one core: the
+                 least any per-file generator must do
+
+Needs the tools that ../shared/tools/install-web-tools.sh installs (hugo,
+pagefind, cmark-gfm, GNU time), gcc and pkg-config. Corpora come from
+../shared/tools/gen-corpus.py --hugo and are kept in --work for later runs.
+
+Prints, per size and contender, the median wall time over --runs runs
+(after one warm-up each; the runs interleaved, one of each contender in
+turn, so the machine's moods fall on all of them), documents per second,
+the median CPU time (user + sys), the peak resident memory (GNU time %M,
+the largest of the runs), the bytes of the output tree and of the search
+index in it (protosite's search-index.json and search/*.json; Pagefind's
+pagefind/ folder); the ratios protosite ÷ each other contender, of wall
+and of CPU time; the time of 10,000 ÷ 1,000; and the time of protosite's
+rebuilds after one protocol's text changes (median of --runs), after a
+title that others cite changes, and after a file is deleted. Full builds start from nothing for
+every contender (no output; for protosite no spare and no cache either).
+Ends with Markdown tables to paste into docs/performance.md. Not a test:
+the figures depend on the machine; run it and read them.
 """
 
 import argparse
 import collections
+import datetime
 import os
 import re
 import shutil
@@ -25,54 +50,152 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 SHARED = os.path.join(os.path.dirname(REPO), "shared")
 GEN = os.path.join(SHARED, "tools", "gen-corpus.py")
-PROTOSITE = os.path.join(REPO, ".build", "release", "protosite")
+TODAY = "2026-11-23"
+CONTENDERS = ["protosite", "hugo", "hugo+pagefind", "cmark-gfm", "floor"]
+LABELS = {"protosite": "protosite", "hugo": "Hugo alone", "hugo+pagefind": "Hugo + Pagefind",
+          "cmark-gfm": "cmark-gfm, one process", "floor": "per-file floor (floor.c)"}
+# protosite's options to cmark-gfm (MarkdownParser): footnotes, double-tilde
+# strikethrough, and these extensions.
+CMARK_FLAGS = ["-e", "footnotes", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter",
+               "--strikethrough-double-tilde"]
+
+Sample = collections.namedtuple("Sample", "wall cpu memory")
 
 
-def timed(command, cwd=None):
-    """Runs a command under GNU time: (seconds, peak resident MB)."""
+def timed(command, cwd=None, stdout=subprocess.DEVNULL):
+    """Runs a command under GNU time: Sample(wall s, user+sys s, peak MB).
+    The wall time is taken here, to the millisecond (GNU time's %e has
+    hundredths, too coarse at 100 protocols)."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
-        result = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", report.name] + command,
-                                cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        start = time.perf_counter()
+        result = subprocess.run(["/usr/bin/time", "-f", "%U %S %M", "-o", report.name] + command,
+                                cwd=cwd, stdout=stdout, stderr=subprocess.PIPE, text=True)
+        wall = time.perf_counter() - start
         if result.returncode != 0:
             sys.exit(f"bench: {' '.join(command[:3])} failed:\n{result.stderr[-2000:]}")
-        seconds, kilobytes = report.read().split()[-2:]
-        return float(seconds), int(kilobytes) / 1024
+        user, system, kilobytes = report.read().split()[-3:]
+        return Sample(wall, float(user) + float(system), int(kilobytes) / 1024)
 
 
-def shell(script, cwd=None):
-    return timed(["bash", "-c", script], cwd=cwd)
+def tree_bytes(path, keep=lambda relative: True):
+    """Bytes of the regular files under path whose path relative to it `keep` accepts."""
+    total = 0
+    for folder, _, names in os.walk(path):
+        for name in names:
+            full = os.path.join(folder, name)
+            if keep(os.path.relpath(full, path)) and os.path.isfile(full) and not os.path.islink(full):
+                total += os.path.getsize(full)
+    return total
 
 
 def corpus(size, work):
     root = os.path.join(work, f"corpus-{size}")
-    if not os.path.isdir(os.path.join(root, "content")):
-        os.makedirs(root, exist_ok=True)
+    if not os.path.isdir(os.path.join(root, "content-hugo")):
+        shutil.rmtree(root, ignore_errors=True)
+        os.makedirs(root)
         subprocess.run([sys.executable, GEN, str(size), os.path.join(root, "content"), "--hugo"], check=True, stdout=subprocess.DEVNULL)
     return root
 
 
-def clean_protosite(root, site):
-    shutil.rmtree(site, ignore_errors=True)
-    shutil.rmtree(os.path.join(os.path.dirname(site), "." + os.path.basename(site) + ".protosite-spare"), ignore_errors=True)
-    shutil.rmtree(os.path.join(os.path.dirname(site), "." + os.path.basename(site) + ".protosite-cache"), ignore_errors=True)
+def markdown_files(root):
+    content = os.path.join(root, "content")
+    return sorted(os.path.join(content, name) for name in os.listdir(content) if name.endswith(".md"))
 
 
-def incremental(root, work, runs):
+def protosite_binary(args):
+    """The release static binary: --protosite, or what scripts/build-static makes."""
+    if args.protosite:
+        return os.path.abspath(args.protosite)
+    print("bench: scripts/build-static …", file=sys.stderr, flush=True)
+    subprocess.run([os.path.join(REPO, "scripts", "build-static")], check=True, cwd=REPO, stdout=subprocess.DEVNULL)
+    return os.path.join(REPO, ".build", "release", "protosite")
+
+
+def floor_binary(work):
+    """bench/floor.c compiled into the work folder."""
+    binary = os.path.join(work, "floor")
+    flags = subprocess.run(["pkg-config", "--cflags", "--libs", "libcmark-gfm"], check=True, capture_output=True, text=True).stdout.split()
+    subprocess.run(["gcc", "-O2", "-o", binary, os.path.join(HERE, "floor.c")] + flags + ["-lcmark-gfm-extensions"], check=True)
+    return binary
+
+
+def clean_protosite(site):
+    for path in (site, os.path.join(os.path.dirname(site), "." + os.path.basename(site) + ".protosite-spare"),
+                 os.path.join(os.path.dirname(site), "." + os.path.basename(site) + ".protosite-cache")):
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def protosite_search_file(relative):
+    return relative == "search-index.json" or (relative.startswith("search" + os.sep) and relative.endswith(".json"))
+
+
+def runners(root, work, chosen, protosite, floor):
+    """Each chosen contender as a function running one build from nothing:
+    {name: Sample}, with the output tree's bytes and search-index bytes
+    measured after it. Hugo's run serves Hugo alone and Hugo + Pagefind."""
+    content = os.path.join(root, "content")
+    hugo_site = os.path.join(root, "content-hugo")
+    site = os.path.join(work, "out-protosite")
+    hugo_out = os.path.join(work, "out-hugo")
+    cmark_out = os.path.join(work, "out-cmark")
+    floor_out = os.path.join(work, "out-floor")
+    sizes = {}
+
+    def record(name, sample, written, search=None):
+        sizes[name] = (written, search)
+        return {name: sample}
+
+    def run_protosite():
+        clean_protosite(site)
+        sample = timed([protosite, "build", "--root", root, "--output", site, "--today", TODAY])
+        return record("protosite", sample, tree_bytes(site), tree_bytes(site, protosite_search_file))
+
+    def run_hugo():
+        shutil.rmtree(hugo_out, ignore_errors=True)
+        hugo = timed(["hugo", "--quiet", "--source", hugo_site, "--destination", hugo_out])
+        results = record("hugo", hugo, tree_bytes(hugo_out))
+        if "hugo+pagefind" in chosen:
+            pagefind = timed(["pagefind", "--site", hugo_out, "--silent"])
+            both = Sample(hugo.wall + pagefind.wall, hugo.cpu + pagefind.cpu, max(hugo.memory, pagefind.memory))
+            results.update(record("hugo+pagefind", both, tree_bytes(hugo_out), tree_bytes(os.path.join(hugo_out, "pagefind"))))
+        return {name: sample for name, sample in results.items() if name in chosen}
+
+    def run_cmark():
+        shutil.rmtree(cmark_out, ignore_errors=True)
+        os.makedirs(cmark_out)
+        with open(os.path.join(cmark_out, "all.html"), "w") as out:
+            sample = timed(["cmark-gfm"] + CMARK_FLAGS + markdown_files(root), stdout=out)
+        return record("cmark-gfm", sample, tree_bytes(cmark_out))
+
+    def run_floor():
+        shutil.rmtree(floor_out, ignore_errors=True)
+        sample = timed([floor, content, floor_out])
+        return record("floor", sample, tree_bytes(floor_out))
+
+    table = []
+    if "protosite" in chosen: table.append(run_protosite)
+    if "hugo" in chosen or "hugo+pagefind" in chosen: table.append(run_hugo)
+    if "cmark-gfm" in chosen: table.append(run_cmark)
+    if "floor" in chosen: table.append(run_floor)
+    return table, sizes
+
+
+def incremental(root, work, runs, protosite):
     """One protocol's text changed in a built site, after one earlier
-    rebuild (so the spare site exists): median seconds of `runs` rebuilds,
-    each after another edit. Also one run of a title change that other
-    protocols cite, and one of a deleted file. The corpus is copied and
-    left as it was."""
+    rebuild (so the spare site exists): `runs` rebuilds, each after another
+    edit. Also one run of a title change that other protocols cite, and one
+    of a deleted file. The corpus is copied and left as it was."""
     copy = os.path.join(work, "incremental")
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(os.path.join(root, "content"), os.path.join(copy, "content"))
     site = os.path.join(copy, "site")
-    build = [PROTOSITE, "build", "--root", copy, "--output", site, "--today", "2026-11-23"]
+    build = [protosite, "build", "--root", copy, "--output", site, "--today", TODAY]
     files = sorted(name for name in os.listdir(os.path.join(copy, "content")) if name.endswith(".md"))
     target = os.path.join(copy, "content", files[len(files) // 2])
     subprocess.run(build, check=True, stderr=subprocess.DEVNULL)
@@ -103,33 +226,12 @@ def incremental(root, work, runs):
     return samples, title, deleted
 
 
-def contenders(root, work):
-    content = os.path.join(root, "content")
-    hugo_site = os.path.join(root, "content-hugo")
-    site = os.path.join(work, "out-protosite")
-    hugo_out = os.path.join(work, "out-hugo")
-    floor_out = os.path.join(work, "out-cmark")
+def megabytes(count):
+    return f"{count / 1e6:,.1f} MB"
 
-    def protosite():
-        # From nothing, as Hugo's output is removed before each of its runs:
-        # no site, no spare, no cache.
-        clean_protosite(root, site)
-        return timed([PROTOSITE, "build", "--root", root, "--output", site, "--today", "2026-11-23"])
 
-    def hugo_pagefind():
-        shutil.rmtree(hugo_out, ignore_errors=True)
-        return shell(f"hugo --quiet --source {hugo_site} --destination {hugo_out} && pagefind --site {hugo_out} --silent")
-
-    def cmark_floor():
-        # Every file parsed and rendered by cmark-gfm with the same
-        # extensions, one process per file, two at a time (both cores).
-        shutil.rmtree(floor_out, ignore_errors=True)
-        os.makedirs(floor_out)
-        return shell(
-            f"cd {content} && ls *.md | xargs -P 2 -I F sh -c "
-            f"'cmark-gfm -e footnotes -e table -e strikethrough -e autolink -e tagfilter F > {floor_out}/F.html'")
-
-    return [("protosite", protosite), ("hugo+pagefind", hugo_pagefind), ("cmark-gfm floor", cmark_floor)]
+def seconds(value):
+    return f"{value:.3f} s" if value < 1 else f"{value:.2f} s" if value < 100 else f"{value:.0f} s"
 
 
 def main():
@@ -137,31 +239,100 @@ def main():
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "protosite-bench"))
+    parser.add_argument("--protosite", metavar="PATH", help="the protosite binary to measure (default: run scripts/build-static and use .build/release/protosite)")
+    parser.add_argument("--only", "--contenders", dest="only", default=",".join(CONTENDERS),
+                        help=f"comma-separated contenders to run (default: all of {','.join(CONTENDERS)})")
+    parser.add_argument("--no-rebuilds", action="store_true", help="skip protosite's rebuild measurements")
     args = parser.parse_args()
-    if not os.path.exists(PROTOSITE):
-        sys.exit("bench: build protosite first: swift build -c release")
-    os.makedirs(args.work, exist_ok=True)
+    chosen = [name.strip() for name in args.only.split(",") if name.strip()]
+    unknown = [name for name in chosen if name not in CONTENDERS]
+    if unknown:
+        sys.exit(f"bench: unknown contender {', '.join(unknown)}; choose from {', '.join(CONTENDERS)}")
+    work = os.path.abspath(args.work)
+    os.makedirs(work, exist_ok=True)
+    protosite = protosite_binary(args) if "protosite" in chosen else None
+    if protosite and not os.access(protosite, os.X_OK):
+        sys.exit(f"bench: no protosite binary at {protosite}")
+    floor = floor_binary(work) if "floor" in chosen else None
     sizes = [int(s) for s in args.sizes.split(",")]
-    results = {}
+    commit = subprocess.run(["git", "-C", REPO, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "-C", REPO, "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True).stdout.strip()
+    print(f"bench: {datetime.date.today()} commit {commit}{' (with uncommitted changes)' if dirty else ''}, "
+          f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}; protosite {protosite}", flush=True)
+
+    results = {}     # (size, name) -> (median wall, median cpu, peak MB, bytes written, search bytes)
+    markdown = {}    # size -> bytes of Markdown
+    rebuilds = {}    # size -> (median sample, title sample, deleted sample)
     for size in sizes:
-        root = corpus(size, args.work)
-        for name, run in contenders(root, args.work):
-            # Interleaved runs would be fairer on a noisy machine, but each
-            # contender's caches warm the same way: one warm-up, then --runs.
-            run()
-            samples = [run() for _ in range(args.runs)]
-            wall = statistics.median(s[0] for s in samples)
-            memory = max(s[1] for s in samples)
-            results[(size, name)] = (wall, memory)
-            print(f"{size:>6} {name:<16} median {wall:7.2f} s  {size / wall:9.0f} docs/s  peak {memory:7.1f} MB  runs {[s[0] for s in samples]}", flush=True)
-        ours, hugo, floor = (results[(size, n)][0] for n in ("protosite", "hugo+pagefind", "cmark-gfm floor"))
-        print(f"{size:>6} ratios: protosite / (hugo+pagefind) = {ours / hugo:.2f}, protosite / cmark-gfm floor = {ours / floor:.2f}", flush=True)
-        samples, title, deleted = incremental(root, args.work, args.runs)
-        wall = statistics.median(s[0] for s in samples)
-        print(f"{size:>6} rebuild after one text change: median {wall:.2f} s ({wall / ours:.3f} of a full build), peak {max(s[1] for s in samples):.1f} MB, runs {[s[0] for s in samples]}", flush=True)
-        print(f"{size:>6} rebuild after a cited title change: {title[0]:.2f} s ({title[0] / ours:.3f}); after a deleted file: {deleted[0]:.2f} s ({deleted[0] / ours:.3f})", flush=True)
+        root = corpus(size, work)
+        markdown[size] = sum(os.path.getsize(path) for path in markdown_files(root))
+        print(f"{size:>6} protocols, {markdown[size]:,} bytes of Markdown", flush=True)
+        table, written = runners(root, work, chosen, protosite, floor)
+        for run in table:
+            run()   # one warm-up each
+        samples = collections.defaultdict(list)
+        for _ in range(args.runs):
+            for run in table:
+                for name, sample in run().items():
+                    samples[name].append(sample)
+        for name in (n for n in CONTENDERS if n in chosen):
+            runs = samples[name]
+            wall = statistics.median(s.wall for s in runs)
+            cpu = statistics.median(s.cpu for s in runs)
+            memory = max(s.memory for s in runs)
+            out, search = written[name]
+            results[(size, name)] = (wall, cpu, memory, out, search)
+            print(f"{size:>6} {name:<14} median {wall:7.2f} s {size / wall:7.0f} docs/s  cpu {cpu:6.2f} s  peak {memory:7.1f} MB  "
+                  f"wrote {out / 1e6:7.1f} MB{'' if search is None else f' (search {search / 1e6:.1f} MB)'}  runs {[round(s.wall, 3) for s in runs]}", flush=True)
+        if "protosite" in chosen:
+            ours = results[(size, "protosite")][0]
+            cpu = results[(size, "protosite")][1]
+            ratios = ", ".join(f"÷ {name} = {ours / results[(size, name)][0]:.2f} (cpu {cpu / max(results[(size, name)][1], 0.01):.2f})"
+                               for name in CONTENDERS[1:] if name in chosen)
+            if ratios:
+                print(f"{size:>6} ratios of time: protosite {ratios}", flush=True)
+            if not args.no_rebuilds:
+                runs, title, deleted = incremental(root, work, args.runs, protosite)
+                median = statistics.median(s.wall for s in runs)
+                rebuilds[size] = (median, title.wall, deleted.wall, ours)
+                print(f"{size:>6} rebuild after one text change: median {median:.2f} s ({median / ours:.3f} of a full build), "
+                      f"peak {max(s.memory for s in runs):.1f} MB, runs {[round(s.wall, 3) for s in runs]}", flush=True)
+                print(f"{size:>6} rebuild after a cited title change: {title.wall:.2f} s ({title.wall / ours:.3f}); "
+                      f"after a deleted file: {deleted.wall:.2f} s ({deleted.wall / ours:.3f})", flush=True)
     if 1000 in sizes and 10000 in sizes:
-        print(f"scaling: 10,000 / 1,000 protosite time = {results[(10000, 'protosite')][0] / results[(1000, 'protosite')][0]:.1f}x")
+        for name in (n for n in CONTENDERS if n in chosen):
+            print(f"scaling: 10,000 / 1,000 {name} time = {results[(10000, name)][0] / results[(1000, name)][0]:.1f}x")
+
+    # Markdown to paste into docs/performance.md.
+    print()
+    print("| protocols (Markdown) | contender | wall (median) | docs/s | CPU (user+sys) | peak memory | bytes written | search index |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    for size in sizes:
+        for name in (n for n in CONTENDERS if n in chosen):
+            wall, cpu, memory, out, search = results[(size, name)]
+            print(f"| {size:,} ({megabytes(markdown[size])}) | {LABELS[name]} | {seconds(wall)} | {size / wall:,.0f} | {seconds(cpu)} | "
+                  f"{memory:,.0f} MB | {megabytes(out)} | {'–' if search is None else megabytes(search)} |")
+    others = [name for name in CONTENDERS[1:] if name in chosen]
+    if "protosite" in chosen and others:
+        print()
+        print("Ratios of wall time (of CPU time in brackets):")
+        print()
+        print("| protocols | " + " | ".join(f"protosite ÷ {LABELS[name]}" for name in others) + " | protosite search index ÷ Markdown |")
+        print("|---:|" + "---:|" * (len(others) + 1))
+        for size in sizes:
+            ours = results[(size, "protosite")]
+            print(f"| {size:,} | " + " | ".join(f"{ours[0] / results[(size, name)][0]:.2f} ({ours[1] / max(results[(size, name)][1], 0.01):.2f})" for name in others)
+                  + f" | {ours[4] / markdown[size]:.2f} |")
+    if 1000 in sizes and 10000 in sizes:
+        print()
+        print("10,000 ÷ 1,000 time: " + ", ".join(f"{LABELS[name]} {results[(10000, name)][0] / results[(1000, name)][0]:.1f}"
+                                                  for name in CONTENDERS if name in chosen))
+    if rebuilds:
+        print()
+        print("| protocols | one protocol's text changed (median) | a title others name changed | a file deleted |")
+        print("|---:|---:|---:|---:|")
+        for size, (median, title, deleted, full) in rebuilds.items():
+            print(f"| {size:,} | {median:.2f} s ({median / full:.3f} of a full build) | {title:.2f} s ({title / full:.3f}) | {deleted:.2f} s ({deleted / full:.3f}) |")
 
 
 if __name__ == "__main__":
