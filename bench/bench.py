@@ -30,7 +30,7 @@ Prints, per size and contender, the median wall time over --runs runs
 turn, so the machine's moods fall on all of them), documents per second,
 the median CPU time (user + sys), the peak resident memory (GNU time %M,
 the largest of the runs), the bytes of the output tree and of the search
-index in it (protosite's search-index.json and search/*.json; Pagefind's
+index in it (protosite's search-index.json and search/*.json(.gz); Pagefind's
 pagefind/ folder); the ratios protosite ÷ each other contender, of wall
 and of CPU time; the time of 10,000 ÷ 1,000; and the time of protosite's
 rebuilds after one protocol's text changes (median of --runs), after a
@@ -132,7 +132,7 @@ def clean_protosite(site):
 
 
 def protosite_search_file(relative):
-    return relative == "search-index.json" or (relative.startswith("search" + os.sep) and relative.endswith(".json"))
+    return relative == "search-index.json" or (relative.startswith("search" + os.sep) and relative.endswith((".json", ".json.gz")))
 
 
 def runners(root, work, chosen, protosite, floor):
