@@ -19,6 +19,12 @@ struct LinkedEntry: Sendable {
 struct LinkedSources: Sendable {
     /// Every content file, in path order.
     var entries: [LinkedEntry]
+    var links: SiteLinks
+}
+
+/// What linking found about the site as a whole, which the later stages
+/// carry along unchanged.
+struct SiteLinks: Sendable {
     /// Positions of the files whose pages are made again: the relinked, and
     /// those whose back links changed.
     var pages: Set<Int>
@@ -49,7 +55,8 @@ extension BuildContext {
         let backLinkPages = entries.indices.filter { !changes.relink.contains($0) && slugs.contains(entries[$0].parsed.summary!.slug) }
         linkAgain(backLinkPages, in: &entries, index: index, keepingTrees: keep)
         let backLinks = SiteLinker.backLinks(entries.map(\.references))
-        return LinkedSources(entries: entries, pages: changes.relink.union(backLinkPages), backLinks: backLinks, index: index, keepsTrees: keep)
+        return LinkedSources(entries: entries, links: SiteLinks(pages: changes.relink.union(backLinkPages), backLinks: backLinks,
+                                                                index: index, keepsTrees: keep))
     }
 
     /// Links `positions` again, parsing first those that were not (files

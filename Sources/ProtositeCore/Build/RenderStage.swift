@@ -28,10 +28,10 @@ extension BuildContext {
 
         // Pages, search entries and listings, batch by batch.
         var made: [MadeAgain] = []
-        let positions = site.entries.indices.filter { site.pages.contains($0) || changes.changed.contains($0) }
+        let positions = site.entries.indices.filter { site.links.pages.contains($0) || changes.changed.contains($0) }
         for start in stride(from: 0, to: positions.count, by: Self.renderBatch) {
             let batch = Array(positions[start..<min(positions.count, start + Self.renderBatch)])
-            let documents = linkedDocuments(batch.map { site.entries[$0].linked }, index: site.index)
+            let documents = linkedDocuments(batch.map { site.entries[$0].linked }, index: site.links.index)
             for position in batch {
                 // Nothing after this batch reads its trees or its files' bytes.
                 site.entries[position].linked.document = nil
@@ -49,7 +49,7 @@ extension BuildContext {
             kept += renderer.listingPaths
         }
         if !changes.isFull {
-            for (position, record) in records.enumerated() where !site.pages.contains(position) {
+            for (position, record) in records.enumerated() where !site.links.pages.contains(position) {
                 kept.append(record.pagePath)
             }
             for (position, record) in records.enumerated() where !site.entries[position].linked.isRelinked {
@@ -71,8 +71,8 @@ extension BuildContext {
                 let listing = ProtocolListing(document, versions: site.entries[position].versions?.listing ?? VersionListing())
                 listings.set(slot, MadeListing(slot: slot, listing: listing, json: DocumentRecord.encodeListing(listing)))
             }
-            guard site.pages.contains(position) else { return }
-            let page = LinkedProtocol(document: document, backLinks: site.backLinks[document.metadata.slug] ?? [:])
+            guard site.links.pages.contains(position) else { return }
+            let page = LinkedProtocol(document: document, backLinks: site.links.backLinks[document.metadata.slug] ?? [:])
             do { try sink.put(renderer.protocolPage(page)) } catch { failures.set(slot, error) }
         }
         if let failure = failures.values.first { throw failure }

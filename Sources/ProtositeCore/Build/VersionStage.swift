@@ -21,10 +21,7 @@ struct VersionedEntry: Sendable {
 struct VersionedSources: Sendable {
     /// Every content file, in path order.
     var entries: [VersionedEntry]
-    var pages: Set<Int>
-    var backLinks: [String: [String: [BackLink]]]
-    var index: SiteIndex
-    var keepsTrees: Bool
+    var links: SiteLinks
     /// Version files in the wrong place, or for no protocol.
     var diagnostics: [Diagnostic]
 }
@@ -42,7 +39,7 @@ extension BuildContext {
             guard entry.isRelinked, let slug = entry.parsed.summary?.slug, versionDates[slug] != nil else {
                 return VersionedEntry(linked: entry, versions: nil)
             }
-            let current = entry.document ?? linkedDocuments([entry], index: linked.index)[0]
+            let current = entry.document ?? linkedDocuments([entry], index: linked.links.index)[0]
             var diagnostics: [Diagnostic] = []
             let earlier = VersionSources.parse(VersionSources.files(versionFiles, of: current.metadata.slug), current: current.metadata,
                                                config: config, diagnostics: &diagnostics)
@@ -50,8 +47,7 @@ extension BuildContext {
             return VersionedEntry(linked: entry, versions: VersionedProtocol(history: history, title: current.metadata.title,
                                                                              listing: history.listing, diagnostics: diagnostics))
         }
-        return VersionedSources(entries: entries, pages: linked.pages, backLinks: linked.backLinks, index: linked.index,
-                                keepsTrees: linked.keepsTrees, diagnostics: VersionSources.placeDiagnostics(versionFiles, slugs: slugs))
+        return VersionedSources(entries: entries, links: linked.links, diagnostics: VersionSources.placeDiagnostics(versionFiles, slugs: slugs))
     }
 }
 
@@ -68,9 +64,9 @@ extension VersionedSources {
     /// Every protocol linked, with its back links (all of them in a full
     /// build), in path order: what `check` and `reviews` read.
     func linkedSite(_ context: BuildContext) -> LinkedSite {
-        let linked = entries.map(\.linked).filter { $0.document != nil || !keepsTrees }
-        return LinkedSite(protocols: context.linkedDocuments(linked, index: index).map {
-            LinkedProtocol(document: $0, backLinks: backLinks[$0.metadata.slug] ?? [:])
+        let linked = entries.map(\.linked).filter { $0.document != nil || !links.keepsTrees }
+        return LinkedSite(protocols: context.linkedDocuments(linked, index: links.index).map {
+            LinkedProtocol(document: $0, backLinks: links.backLinks[$0.metadata.slug] ?? [:])
         })
     }
 }
