@@ -63,9 +63,13 @@ extension BuildContext {
     /// the changed, their search entries and listing.
     private func renderBatch(_ batch: [Int], documents: [ProtocolDocument], site: VersionedSources, changes: ChangeSet, terms: TermTable,
                              renderer: SiteRenderer, into sink: OutputSink) throws -> [MadeAgain] {
+        // The pages are made beside the changed protocols' search entries,
+        // not before them, so neither waits on the other's slowest part. The
+        // entries are prepared on this thread, which owns the term table.
         let failures = ResultSlots<Error>(count: batch.count)
         let listings = ResultSlots<MadeListing>(count: batch.count)
-        DispatchQueue.concurrentPerform(iterations: batch.count) { slot in
+        let rendering = DispatchGroup()
+        DispatchQueue.global().async(group: rendering) { DispatchQueue.concurrentPerform(iterations: batch.count) { slot in
             let position = batch[slot], document = documents[slot]
             if changes.changed.contains(position) {
                 let listing = ProtocolListing(document, versions: site.entries[position].versions?.listing ?? VersionListing())
@@ -74,10 +78,12 @@ extension BuildContext {
             guard site.links.pages.contains(position) else { return }
             let page = LinkedProtocol(document: document, backLinks: site.links.backLinks[document.metadata.slug] ?? [:])
             do { try sink.put(renderer.protocolPage(page)) } catch { failures.set(slot, error) }
-        }
+        } }
+        let search = prepareSearch(batch.indices.filter { changes.changed.contains(batch[$0]) }.map { documents[$0] }, terms: terms)
+        rendering.wait()
         if let failure = failures.values.first { throw failure }
+        // Both in slot order, one for each changed protocol.
         let listed = listings.values
-        let search = prepareSearch(listed.map { documents[$0.slot] }, terms: terms)
         return zip(listed, search).map { listing, entries in
             let position = batch[listing.slot]
             let entry = site.entries[position]
