@@ -15,7 +15,7 @@ extension BuildContext {
     /// have changed. In a split index, entry chunks that hold only
     /// unchanged protocols' entries, each where it was, are kept.
     func index(_ site: RenderedSite, changes: ChangeSet, previous: BuildState?, terms: TermTable, into sink: OutputSink) throws -> SearchIndexFiles {
-        if let previous, changes.changed.isEmpty, changes.deleted.isEmpty {
+        if let previous, changes.isEmpty {
             return SearchIndexFiles(paths: previous.searchPaths, kept: previous.searchPaths)
         }
         let records = site.records

@@ -63,8 +63,8 @@ extension BuildContext {
     /// unchanged since the last build). In batches, each batch's parsed
     /// trees let go as its linked ones are made: a large site cannot keep both.
     private func linkAgain(_ positions: [Int], in entries: inout [LinkedEntry], index: SiteIndex, keepingTrees: Bool) {
-        for start in stride(from: 0, to: positions.count, by: Self.renderBatch) {
-            let batch = Array(positions[start..<min(positions.count, start + Self.renderBatch)])
+        for start in stride(from: 0, to: positions.count, by: Self.batchSize) {
+            let batch = Array(positions[start..<min(positions.count, start + Self.batchSize)])
             let unparsed = batch.filter { entries[$0].parsed.document == nil }
             for (position, result) in zip(unparsed, parseEach(unparsed.map { entries[$0].parsed.source })) {
                 // It parsed last time, from the same bytes, with the same key.

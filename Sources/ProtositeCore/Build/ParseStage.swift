@@ -65,8 +65,8 @@ extension BuildContext {
         }
         let changed = protocols.indices.filter { protocols[$0].isChanged }
         let keepTrees = changed.reduce(0) { $0 + files[$1].bytes.count } <= treeBudget
-        for start in stride(from: 0, to: changed.count, by: Self.renderBatch) {
-            let batch = changed[start..<min(changed.count, start + Self.renderBatch)]
+        for start in stride(from: 0, to: changed.count, by: Self.batchSize) {
+            let batch = changed[start..<min(changed.count, start + Self.batchSize)]
             for (position, result) in zip(batch, parseEach(batch.map { files[$0] })) {
                 protocols[position].parsed = result.document != nil
                 protocols[position].document = keepTrees ? result.document : nil

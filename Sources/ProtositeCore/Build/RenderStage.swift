@@ -11,9 +11,10 @@ struct RenderedSite: Sendable {
 }
 
 extension BuildContext {
-    /// Protocols rendered at a time. Each batch's linked trees are let go
-    /// once its pages are written, so a large site is never whole in memory.
-    static let renderBatch = 256
+    /// Protocols parsed, linked or rendered at a time: each batch's trees are
+    /// let go once the next stage has what it needs of them, so a large
+    /// site's trees are never held twice over.
+    static let batchSize = 256
 
     /// The render stage: every page that must be made again, handed to
     /// `sink` as it is made, and each protocol's record for the next build.
@@ -29,8 +30,8 @@ extension BuildContext {
         // Pages, search entries and listings, batch by batch.
         var made: [MadeAgain] = []
         let positions = site.entries.indices.filter { site.links.pages.contains($0) || changes.changed.contains($0) }
-        for start in stride(from: 0, to: positions.count, by: Self.renderBatch) {
-            let batch = Array(positions[start..<min(positions.count, start + Self.renderBatch)])
+        for start in stride(from: 0, to: positions.count, by: Self.batchSize) {
+            let batch = Array(positions[start..<min(positions.count, start + Self.batchSize)])
             let documents = linkedDocuments(batch.map { site.entries[$0].linked }, index: site.links.index)
             for position in batch {
                 // Nothing after this batch reads its trees or its files' bytes.

@@ -62,13 +62,6 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    /// Writes all outputs and swaps them in place of the previous site.
-    public func write(_ outputs: [Output]) throws {
-        let staging = try begin(manifest: nil)
-        try staging.put(outputs)
-        try staging.finish(kept: [])
-    }
-
     /// The previous site, kept beside the site after a build so the next
     /// build can write over it instead of making every file and folder anew
     /// (on ext4, making files is most of the cost of writing a site).
