@@ -1,3 +1,4 @@
+import ProtositeCore
 import Foundation
 
 /// The front matter of an imported protocol, from what the document says

@@ -208,3 +208,17 @@ struct TerminalOutputTests {
         #expect(places.compactMap { $0 } == places.compactMap { $0 }.sorted())
     }
 }
+
+@Suite("protosite init's settings")
+struct ScaffoldConfigTests {
+    /// The title was `"St Mary's: Upper" — Policies and Protocols`: a
+    /// quoted council inside a longer plain value, which YAML refuses.
+    @Test(arguments: ["Little Snoring Parish Council", "St Mary's: Upper Parish Council", "Parish #2 Council", "-Dash Council", "? Council", "Trailing Council "])
+    func theSettingsReadBackWithTheCouncilsNameAsTyped(council: String) {
+        var diagnostics: [Diagnostic] = []
+        let config = ConfigReader.read(SourceFile(path: "protosite.yml", bytes: Array(ProjectScaffold.config(council: council).utf8)), diagnostics: &diagnostics)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(config.council == council)
+        #expect(config.title == council + " — Policies and Protocols")
+    }
+}

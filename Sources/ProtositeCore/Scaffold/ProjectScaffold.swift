@@ -7,10 +7,10 @@ public enum ProjectScaffold {
         # Settings for this site. Every line is optional; delete what you do not need.
 
         # The site's name, shown at the top of every page.
-        title: \(yamlQuoted(council)) — Policies and Protocols
+        title: \(YAMLScalar.quote(council + " — Policies and Protocols"))
 
         # The council, shown on every protocol that does not name its own.
-        council: \(yamlQuoted(council))
+        council: \(YAMLScalar.quote(council))
 
         # The web address where the site/ folder will be published. Used for the
         # sitemap, the feed and links in printed copies; pages link to each
@@ -37,8 +37,8 @@ public enum ProjectScaffold {
         let nextYear = CalendarDay(year: today.year + 1, month: today.month, day: min(today.day, CalendarDay.daysIn(month: today.month, year: today.year + 1))) ?? today
         return """
         ---
-        title: \(yamlQuoted(title))
-        council: \(yamlQuoted(council ?? "Your Parish Council"))
+        title: \(YAMLScalar.quote(title))
+        council: \(YAMLScalar.quote(council ?? "Your Parish Council"))
         status: draft                # draft, adopted, superseded or withdrawn
         # adopted: \(today)          # the date the council adopted it (then set status: adopted)
         review: \(nextYear)          # when the next review is due
@@ -67,7 +67,7 @@ public enum ProjectScaffold {
         return """
         ---
         title: Councillor and Clerk Protocol
-        council: \(yamlQuoted(council))
+        council: \(YAMLScalar.quote(council))
         adopted: \(today)
         review: \(pad(review.year, 4))-\(pad(review.month, 2))
         version: 1
@@ -102,22 +102,6 @@ public enum ProjectScaffold {
 
     /// The `.gitignore` of a new project: the output is generated.
     public static let gitignore = "site/\n.site.protosite-spare/\n.site.protosite-cache/\n"
-
-    /// A value safe to write after `key: ` in YAML.
-    static func yamlQuoted(_ text: String) -> String {
-        let needsQuotes = text.isEmpty || text.contains(where: { ":#[]{},&*!|>'\"%@`\n".contains($0) }) || text.first == " " || text.last == " " || text.first == "-" || text.first == "?"
-        guard needsQuotes else { return text }
-        var escaped = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": escaped += "\\\\"
-            case "\"": escaped += "\\\""
-            case "\n": escaped += "\\n"
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return "\"\(escaped)\""
-    }
 
     /// The file name for a new protocol: its title as a slug.
     public static func fileName(forTitle title: String) -> String {

@@ -1,11 +1,13 @@
-/// Front-matter values as the importer writes them: plain when YAML would
-/// read them back unchanged, double-quoted (with `\\` and `"` escaped) when not.
+/// YAML values as protosite writes them (the importer's front matter,
+/// `init`'s protosite.yml): plain when YAML would read them back unchanged,
+/// double-quoted (with `\\` and `"` escaped) when not.
 /// Line breaks and other control characters are written as escapes, so a
 /// value from a document (a Word title with a line break, `---` after it)
 /// stays on its one line and cannot end the front matter.
-enum YAMLScalar {
-    static func quote(_ text: String) -> String {
-        let plain = !text.isEmpty && !text.contains(where: { ":#[]{},&*!|>'\"%@`".contains($0) }) && text.first != " " && text.first != "-"
+public enum YAMLScalar {
+    public static func quote(_ text: String) -> String {
+        let plain = !text.isEmpty && !text.contains(where: { ":#[]{},&*!|>'\"%@`".contains($0) })
+            && text.first != " " && text.last != " " && text.first != "-" && text.first != "?"
             && !text.unicodeScalars.contains(where: needsEscape)
         if plain { return text }
         var out = "\""
