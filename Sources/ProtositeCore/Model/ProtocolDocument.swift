@@ -12,7 +12,6 @@ public struct ProtocolDocument: Sendable {
     public var bodyFirstLine: Int
     public var clauses: [Clause]
     public var headings: [HeadingEntry]
-    public var sections: [DocumentSection]
     /// Where the next review date is written (the `review:` key, else the
     /// `history` table), for review warnings; line 1 when it is not.
     public var reviewLine: Int = 1
@@ -20,4 +19,17 @@ public struct ProtocolDocument: Sendable {
 
     /// The page's URL path relative to the site root: `code-of-conduct/`.
     public var urlPath: String { metadata.slug + "/" }
+
+    /// The sections' text, as search entries and version comparisons read
+    /// it (lines are file lines). Worked out from the tree when asked, not
+    /// kept beside it: held from parse to page, it was a second copy of
+    /// every protocol's text (a tenth of the heap at its peak). Linking
+    /// leaves the text as it was, so the linked tree gives the same.
+    public var sections: [DocumentSection] {
+        SectionWalker.sections(of: body, title: metadata.title).map { section in
+            var section = section
+            section.line += bodyFirstLine - 1
+            return section
+        }
+    }
 }

@@ -58,7 +58,6 @@ public struct ProtocolParser: Sendable {
         }
         let finder = ClauseFinder(path: file.path, bodyFirstLine: split.bodyFirstLine)
         let found = finder.find(in: NumberedLineSplitter.split(tree), diagnostics: &diagnostics)
-        let sections = SectionWalker.sections(of: found.document, title: metadata.title)
         var reviewPosition = (line: 1, column: 1)
         if reading.frontMatter.review != nil {
             reviewPosition = reading.positions.position(of: "review")
@@ -71,12 +70,7 @@ public struct ProtocolParser: Sendable {
             body: found.document,
             bodyFirstLine: split.bodyFirstLine,
             clauses: found.clauses,
-            headings: found.headings,
-            sections: sections.map { section in
-                var section = section
-                section.line += split.bodyFirstLine - 1
-                return section
-            }
+            headings: found.headings
         )
         (document.reviewLine, document.reviewColumn) = reviewPosition
         return document
