@@ -5,9 +5,9 @@ public struct MarkdownNode: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case document
         case blockQuote
-        case list(ordered: Bool, start: Int, tight: Bool)
+        indirect case list(ordered: Bool, start: Int, tight: Bool)
         case item
-        case codeBlock(info: String, literal: String)
+        indirect case codeBlock(info: String, literal: String)
         case htmlBlock(String)
         case paragraph
         case heading(level: Int)
@@ -24,8 +24,8 @@ public struct MarkdownNode: Sendable, Equatable {
         case emphasis
         case strong
         case strikethrough
-        case link(destination: String, title: String)
-        case image(destination: String, title: String)
+        indirect case link(destination: String, title: String)
+        indirect case image(destination: String, title: String)
         case footnoteReference(label: String)
         /// Markup protosite itself makes (permalinks, back links); never the
         /// author's raw HTML, which arrives as `htmlBlock`/`htmlInline`.
@@ -34,15 +34,27 @@ public struct MarkdownNode: Sendable, Equatable {
         /// link, rendered with a class so readers and tests can tell it apart.
         /// `label` is the accessible name when the text alone says too little
         /// (a reference's "2.2" is read as "Standing Orders, clause 2.2").
-        case siteLink(destination: String, className: String, label: String?)
+        indirect case siteLink(destination: String, className: String, label: String?)
     }
 
     public var kind: Kind
     public var children: [MarkdownNode]
     /// Where the node starts in the Markdown body (1-based line and column,
     /// counted in bytes as cmark-gfm counts them).
-    public var line: Int
-    public var column: Int
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = Int32(clamping: newValue) }
+    }
+    // A large site keeps every tree from parse to page, so a node's size
+    // is the site's: positions fit in 32 bits (no protocol over 8 MB is
+    // built), and the kinds that carry more than one string are
+    // boxed (`indirect`), which brings a node from 96 bytes to 56.
+    private var storedLine: Int32
+    private var storedColumn: Int32
     /// The element id the renderer writes (`clause-4.8`, `press-and-media`).
     public var id: String?
 
@@ -50,8 +62,8 @@ public struct MarkdownNode: Sendable, Equatable {
         self.kind = kind
         self.id = id
         self.children = children
-        self.line = line
-        self.column = column
+        self.storedLine = Int32(clamping: line)
+        self.storedColumn = Int32(clamping: column)
     }
 
     /// True for nodes that hold running text (paragraph content, emphasis, …).
