@@ -383,6 +383,21 @@ struct TreeBudgetTests {
         return (kept, try builder.plan())
     }
 
+    /// Under the budget a parsed file is never parsed again, so its tree
+    /// is all that is kept of it; over it the bytes stay to be parsed again.
+    @Test func aFileWhoseTreeIsKeptKeepsNoBytesBesideIt() throws {
+        var diagnostics: [Diagnostic] = []
+        let sources = try SiteLoader(fileSystem: .memory(IncrementalBuildTests.project())).load(diagnostics: &diagnostics)
+        var context = BuildContext(sources, today: TestSupport.today, diagnostics: &diagnostics)
+        let kept = context.parse(sources.contentFiles, previous: nil)
+        #expect(kept.keepsTrees && !kept.protocols.isEmpty)
+        #expect(kept.protocols.allSatisfy { $0.document != nil && $0.source.bytes.isEmpty })
+        context.treeBudget = 0
+        let reparsed = context.parse(sources.contentFiles, previous: nil)
+        #expect(!reparsed.keepsTrees)
+        #expect(reparsed.protocols.allSatisfy { $0.document == nil && !$0.source.bytes.isEmpty })
+    }
+
     @Test func aSiteParsedTwiceMakesTheSameFilesAndSaysTheSame() throws {
         let (kept, reparsed) = try Self.plans(IncrementalBuildTests.project())
         #expect(!kept.outputs.isEmpty)

@@ -79,8 +79,6 @@ extension BuildContext {
                 // Without trees kept, the file is parsed again for its page.
                 guard keepingTrees else { continue }
                 entries[position].document = result.document
-                // A changed file is not parsed again: its bytes can go.
-                if entries[position].parsed.isChanged { entries[position].parsed.source.bytes = [] }
             }
         }
     }
