@@ -54,3 +54,29 @@ struct SearchIndexScoringTests {
         for file in files { #expect((try? IndexReader(files).json(file.path)) != nil, "\(file.path)") }
     }
 }
+
+@Suite("Search index term shards")
+struct SearchIndexShardTests {
+    /// The split index bounds its term shards by counted member sizes, so
+    /// that no shard's members are made before its turn: the count must be
+    /// the bytes written, or shards drift from their intended size.
+    @Test func aMembersCountedSizeIsTheBytesItWrites() {
+        let entries = (0..<300).map { i in
+            SearchEntry(slug: "p\(i % 7)", title: "Protocol \(i % 7) \"quoted\" café", clause: "\(i).1", anchor: "clause-\(i).1", url: "p\(i % 7)/#clause-\(i).1",
+                        heading: "Heading \(i)", text: "Word\(i) text about meetings, the clerk, naïve \\ back\\slash and number \(i * 7919).")
+        }
+        let terms = TermTable()
+        let scored = SearchIndexBuilder.score(SearchIndexBuilder.prepare(entries, terms: terms), table: terms)
+        #expect(scored.terms.count > 100)
+        var scratch: [UInt8] = []
+        for index in scored.terms.indices {
+            var member: [UInt8] = []
+            SearchIndexBuilder.appendMember(scored, index, to: &member)
+            #expect(SearchIndexBuilder.memberSize(scored, index, scratch: &scratch) == member.count, "\(scored.terms[index])")
+        }
+    }
+
+    @Test func decimalDigitsCountEveryPowerOfTen() {
+        #expect([0, 9, 10, 99, 100, 12_345, 1_000_000].map(SearchIndexBuilder.decimalDigits) == [1, 1, 2, 2, 3, 5, 7])
+    }
+}
