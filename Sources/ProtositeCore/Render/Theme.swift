@@ -1,4 +1,5 @@
 import Mustache
+import ProtositeMarkdown
 import ProtositeTheme
 
 /// The templates and assets a build uses: the built-in ones, each replaced
@@ -13,6 +14,7 @@ public struct Theme: Sendable {
     let statingPolicy: Set<String>
 
     public init(overrides: [String: SourceFile], diagnostics: inout [Diagnostic]) {
+        _ = FastEscaping.registered
         var files: [String: (path: String, bytes: [UInt8])] = [:]
         for (name, text) in EmbeddedTheme.files {
             files[name] = ("(built-in) " + name, Array(text.utf8))
@@ -32,9 +34,10 @@ public struct Theme: Sendable {
                     continue
                 }
                 do {
-                    try library.register(text, named: String(name.dropLast(".mustache".count)))
+                    try library.register(FastEscaping.pragma + text, named: String(name.dropLast(".mustache".count)))
                 } catch let error as MustacheTemplate.ParserError {
-                    diagnostics.append(.error("the template cannot be read: \(error.error)", in: file.path, line: error.context.lineNumber, column: error.context.columnNumber))
+                    // Lines as the author wrote them: the pragma's line is not theirs.
+                    diagnostics.append(.error("the template cannot be read: \(error.error)", in: file.path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber))
                 } catch {
                     diagnostics.append(.error("the template cannot be read: \(error)", in: file.path, line: 1, column: 1))
                 }
@@ -63,5 +66,22 @@ public struct Theme: Sendable {
     func page(_ context: Any, template: String) -> String {
         let html = render(context, template: template)
         return statingPolicy.contains(template) ? html : ContentSecurityPolicy.ensure(in: html)
+    }
+}
+
+/// The library's HTML escaping, done on bytes. Mustache escapes every
+/// `{{value}}` by stepping through its Characters and looking each one up
+/// in a dictionary: a fifth of its time on a large site. This escapes the
+/// same five characters the same way (`HTMLEscaping.escape`), and every
+/// template, the clerk's own too, is read with it: a first line of
+/// `{{% CONTENT_TYPE: … }}` is put before each, which Mustache reads as a
+/// line of its own and leaves out of the page.
+enum FastEscaping {
+    static let name = "PROTOSITE_HTML"
+    static let pragma = "{{% CONTENT_TYPE: \(name) }}\n"
+    static let registered: Void = MustacheContentTypes.register(Escaper(), named: name)
+
+    struct Escaper: MustacheContentType {
+        func escapeText(_ text: String) -> String { HTMLEscaping.escape(text) }
     }
 }
