@@ -17,7 +17,7 @@ struct TextImporter {
     private var warnings: [ImportWarning] = []
 
     init(_ text: String, fileName: String = "imported.md") {
-        allLines = SourceLines.split(text)
+        allLines = BareClauseNumbers.join(SourceLines.split(text))
         let furniture = PageFurniture.remove(from: allLines)
         lines = furniture.lines
         warnings = furniture.warnings
@@ -117,11 +117,19 @@ struct TextImporter {
             let previousBlank = position == 0 || body[position - 1].isBlank || body[position - 1].number != line.number - 1
             let nextBlank = position + 1 >= body.count || body[position + 1].isBlank
             let alone = previousBlank && nextBlank && pendingLabel == nil
+            // `1` over `The Council is …`: the clause starts here, whatever
+            // came before, and a short clause without a full stop is still a
+            // clause, not a numbered heading. (`1` over `INTRODUCTION` is one.)
+            let opensClause = line.opensClause && !InlineText.isAllCaps(text)
+            if opensClause {
+                flushLabel()
+                flush()
+            }
             // A new clause or label starts where the text before has ended one.
             let mayStart = open.pieces.isEmpty || Self.endsClause(open.lastText)
 
             let next = position + 1 < body.count ? body[position + 1].text.trimmingCharacters(in: .whitespaces) : nil
-            if let heading = heading(text, alone: alone, afterEnd: mayStart && pendingLabel == nil, next: next, contents: contents, line: line.number) {
+            if !opensClause, let heading = heading(text, alone: alone, afterEnd: mayStart && pendingLabel == nil, next: next, contents: contents, line: line.number) {
                 flushLabel()
                 flush()
                 blocks.append(heading)

@@ -1,0 +1,45 @@
+import Foundation
+import ProtositeImport
+import Testing
+@testable import ProtositeCore
+
+/// Policies set as many councils publish them: a centred two-line heading
+/// for each part (`PART 1` over `INTRODUCTION`), each clause's number alone
+/// on its line above the clause, short lettered lists, and a one-off footer
+/// naming the document. Small texts written for these tests.
+@Suite("Import rules for policies with centred parts and numbers on their own lines")
+struct ImportCentredLayoutTests {
+    func body(_ text: String) throws -> String {
+        ImportTestSupport.body(try Importer.importText(text).markdown)
+    }
+
+    /// The imported text built as a site: its clause anchors, and what the build said.
+    func built(_ text: String) throws -> (anchors: [String], messages: [String]) {
+        let plan = try TestSupport.plan(["content/p.md": try Importer.importText(text).markdown])
+        let document = try #require(plan.site?.protocols.first?.document, "\(plan.diagnostics.map(\.formatted))")
+        return (document.clauses.map(\.anchor), plan.diagnostics.map(\.formatted))
+    }
+
+    // MARK: Clause numbers on their own lines
+
+    @Test func aNumberAloneFollowedAtOnceByTextThatContinuesTheClausesIsAClauseNumber() throws {
+        let text = "BROOKFIELD TOWN COUNCIL\nTREE POLICY\n\n1\nThe Council looks after the trees on its\nown land.\n\n2\nA tree is felled only for the reasons in\nparagraph 1 or paragraph 3(a).\n\n3\nWork on a tree is done:\n(a) between October and March;\n(b) by a qualified surgeon.\n"
+        let body = try body(text)
+        #expect(body.contains("1. The Council looks after the trees on its own land.\n\n2. A tree is felled"), "\(body)")
+        let site = try built(text)
+        #expect(site.anchors == ["clause-1", "clause-2", "clause-3", "clause-3-a", "clause-3-b"], "\(site.anchors)")
+        #expect(!site.messages.contains { $0.contains("no clause") }, "\(site.messages)")
+    }
+
+    @Test func aBareNumberAtAPageBreakIsStillAPageNumberBesideClauseNumbers() throws {
+        let text = "BROOKFIELD TOWN COUNCIL\nTREE POLICY\n\n1\nThe Council looks after its trees.\n\n                 1\n\u{0C}2\nA tree is felled only when it is unsafe.\n\n                 2\n"
+        let body = try body(text)
+        #expect(body.contains("1. The Council looks after its trees.\n\n2. A tree is felled only when it is unsafe.\n"), "\(body)")
+        #expect(!body.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces).allSatisfy(\.isNumber) }, "\(body)")
+    }
+
+    @Test func aBareNumberThatDoesNotContinueTheClausesStaysAPageNumber() throws {
+        let body = try body("BROOKFIELD TOWN COUNCIL\nTREE POLICY\n\n1\nThe Council looks after its trees.\n\n7\nTrees are inspected every year.\n")
+        #expect(body.contains("1. The Council looks after its trees.\n\nTrees are inspected every year."), "\(body)")
+    }
+}
