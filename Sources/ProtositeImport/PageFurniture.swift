@@ -115,6 +115,10 @@ enum PageFurniture {
         guard TextImporter.leadingNumber(text) == nil, ExportLabel.leading(in: Substring(text)) == nil else { return nil }
         guard !"•·▪◦".contains(text.first!), !["- ", "* ", "o "].contains(where: { text.hasPrefix($0) }) else { return nil }
         guard text.filter(\.isLetter).count >= 4 else { return nil }
+        // `PART 1`, `PART 2` at the tops of pages are headings that differ by
+        // their number; only the same number again (`Section 2` on every
+        // page of it) is a running head.
+        if DivisionHeading.isLabel(text) { return text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ") }
         var key = ""
         var lastSpace = false
         for character in text.lowercased() {

@@ -107,7 +107,10 @@ struct TextImporter {
         /// The last single-letter label met, so that `o` after `n` is read
         /// as a letter and not as the `o` bullet PDF exports draw.
         var lastLetter: Character?
+        /// The name line of a two-line heading, already written with it.
+        var joinedToHeading: Int?
         for (position, line) in body.enumerated() {
+            if line.number == joinedToHeading { continue }
             if line.isBlank {
                 if pendingLabel == nil { flush() }
                 continue
@@ -129,6 +132,16 @@ struct TextImporter {
             let mayStart = open.pieces.isEmpty || Self.endsClause(open.lastText)
 
             let next = position + 1 < body.count ? body[position + 1].text.trimmingCharacters(in: .whitespaces) : nil
+            // `PART 1` over `INTRODUCTION`: one heading of the two lines
+            // (where a sentence has ended, a page or a paragraph begun:
+            // `… in` / `Part 2` / `Councillors` is a sentence wrapped).
+            if !opensClause, mayStart || previousBlank || line.pageBreak, pendingLabel == nil, let next, !nextBlank, body[position + 1].number == line.number + 1, !body[position + 1].opensClause,
+               let division = DivisionHeading.text(label: text, name: next) {
+                flush()
+                blocks.append(MarkdownBlock(kind: .heading(level: 2), text: Self.headingText(division), line: line.number))
+                joinedToHeading = body[position + 1].number
+                continue
+            }
             if !opensClause, let heading = heading(text, alone: alone, afterEnd: mayStart && pendingLabel == nil, next: next, contents: contents, line: line.number) {
                 flushLabel()
                 flush()
@@ -210,7 +223,7 @@ struct TextImporter {
         if let level = contents[ContentsList.key(text)] {
             return MarkdownBlock(kind: .heading(level: level), text: Self.headingText(text), line: line)
         }
-        if contents.isEmpty, !text.hasPrefix("-"), isLikelyHeading(text) {
+        if contents.isEmpty, !text.hasPrefix("-"), Self.isLikelyHeading(text) {
             warnings.append(ImportWarning(line: line, column: 1, message: "'\(text)' read as a heading"))
             return MarkdownBlock(kind: .heading(level: 2), text: Self.headingText(text), line: line)
         }
@@ -287,7 +300,7 @@ struct TextImporter {
     }
 
     /// ALL CAPS, or a short line of capitalised words with no full stop.
-    private func isLikelyHeading(_ text: String) -> Bool {
+    static func isLikelyHeading(_ text: String) -> Bool {
         let words = text.split(separator: " ")
         guard words.count <= 10, !Self.endsLikeSentence(text), !text.hasSuffix(":"), text.first?.isUppercase == true else { return false }
         if InlineText.isAllCaps(text) { return true }

@@ -42,4 +42,24 @@ struct ImportCentredLayoutTests {
         let body = try body("BROOKFIELD TOWN COUNCIL\nTREE POLICY\n\n1\nThe Council looks after its trees.\n\n7\nTrees are inspected every year.\n")
         #expect(body.contains("1. The Council looks after its trees.\n\nTrees are inspected every year."), "\(body)")
     }
+
+    // MARK: Part headings
+
+    @Test func aPartNumberOverItsNameIsOneHeadingAndNoRunningHeaderThoughItStandsAtEachPageTop() throws {
+        let text = "BROOKFIELD TOWN COUNCIL\nTREE POLICY\n\n                 PART 1\n              INTRODUCTION\n\n1\nThe Council looks after its trees.\n\n                 1\n\u{0C}                 PART 2\n               INSPECTIONS\n2\nTrees are inspected every year.\n\n                 2\n"
+        let result = try Importer.importText(text)
+        let body = ImportTestSupport.body(result.markdown)
+        #expect(body.contains("## PART 1: INTRODUCTION\n\n1. The Council looks after its trees.\n\n## PART 2: INSPECTIONS\n\n2. Trees are inspected every year.\n"), "\(body)")
+        #expect(!result.warnings.contains { $0.message.contains("running header") }, "\(result.warnings)")
+        #expect(try built(text).anchors == ["clause-1", "clause-2"])
+    }
+
+    @Test func aLineRepeatedWithTheSameNumberAtEachPageTopIsStillARunningHeader() throws {
+        var text = "BROOKFIELD TOWN COUNCIL\nTREE POLICY\n\n"
+        for number in 1...3 {
+            text += "\u{0C}Section 2\n\n\(number).1 A rule on page \(number).\n\n"
+        }
+        let body = try body(text)
+        #expect(!body.contains("Section"), "\(body)")
+    }
 }
