@@ -62,6 +62,10 @@ struct TextImporter {
         var line = 0
         /// The last source text added, to tell whether it ended a clause.
         var lastText = ""
+        /// It opened with a sub-clause label (`(c) …`).
+        var labelled = false
+        /// The length of the source line it last took text from, as written.
+        var lastLineLength = 0
     }
 
     private mutating func bodyBlocks(consumed: Set<Int>, contents: [String: Int]) -> [MarkdownBlock] {
@@ -94,6 +98,7 @@ struct TextImporter {
             if let pending = pendingLabel {
                 pendingLabel = nil
                 start(pending.label.written, text, line: pending.line)
+                open.labelled = true
             } else if open.pieces.isEmpty {
                 start(nil, text, line: line)
             } else {
@@ -104,6 +109,7 @@ struct TextImporter {
         }
 
         let body = lines.filter { !consumed.contains($0.number) }
+        let wrapWidth = LineWrap.width(of: body)
         /// The last single-letter label met, so that `o` after `n` is read
         /// as a letter and not as the `o` bullet PDF exports draw.
         var lastLetter: Character?
@@ -166,6 +172,7 @@ struct TextImporter {
                         pendingLabel = (label, line.number)
                     } else {
                         start(label.written, rest, line: line.number)
+                        open.labelled = true
                     }
                 } else if let (number, rest) = Self.leadingNumber(String(piece)), number.split(separator: ".").count >= 2, index > 0 || mayStart {
                     // `5.1  The council's …`: a clause paragraph, its gap closed.
@@ -176,9 +183,19 @@ struct TextImporter {
                     flushLabel()
                     start(nil, piece, line: line.number)
                 } else if !piece.isEmpty {
+                    // `(c) item three.` then `The sentence after the list`: an item
+                    // of one line that ends in a full stop where the next word
+                    // would still have fitted has ended, so the capitalised line
+                    // after it is a paragraph of its own. A long item's line runs
+                    // to the width and its next sentence still joins it.
+                    if index == 0, open.labelled, open.pieces.count == 1, open.lastText.hasSuffix("."), piece.first?.isUppercase == true,
+                       let wrapWidth, LineWrap.endedEarly(length: open.lastLineLength, before: piece, width: wrapWidth) {
+                        flush()
+                    }
                     add(piece, line: line.number)
                 }
             }
+            if !open.pieces.isEmpty { open.lastLineLength = raw.count }
         }
         flushLabel()
         flush()

@@ -62,4 +62,22 @@ struct ImportCentredLayoutTests {
         let body = try body(text)
         #expect(!body.contains("Section"), "\(body)")
     }
+
+    // MARK: Lettered lists
+
+    /// A clause whose lines wrap at 60 characters or so, to show the export's width.
+    static let wrappedClause = "1\nThe Council looks after the trees on its own land, on the\nverges it owns and in the churchyard, and it asks the\ndistrict council for advice when a tree there may be\nunsafe or diseased.\n\n"
+
+    @Test func aSentenceAfterAListOfShortItemsEndingInAFullStopIsAParagraphOfItsOwn() throws {
+        let text = "BROOKFIELD TOWN COUNCIL\nTREE POLICY\n\n" + Self.wrappedClause + "2\nWork on a tree is done:\n(a) between October and March;\n(b) by a qualified surgeon;\n(c) after the neighbours are told.\nThe clerk keeps a record of the work and reports it to the\ncouncil each year.\n"
+        let body = try body(text)
+        #expect(body.contains("(c) after the neighbours are told.\n\nThe clerk keeps a record of the work and reports it to the council each year."), "\(body)")
+        #expect(try built(text).anchors == ["clause-1", "clause-2", "clause-2-a", "clause-2-b", "clause-2-c"])
+    }
+
+    @Test func aLongItemWrappedAfterAFullStopKeepsItsNextSentence() throws {
+        let text = "BROOKFIELD TOWN COUNCIL\nTREE POLICY\n\n" + Self.wrappedClause + "2\nWork on a tree is done:\n(a) only with the consent of the district council first.\n    Consent takes six weeks, and the work waits for it;\n(b) by a qualified surgeon.\n"
+        let body = try body(text)
+        #expect(body.contains("(a) only with the consent of the district council first. Consent takes six weeks, and the work waits for it;\n\n(b) by a qualified surgeon."), "\(body)")
+    }
 }
