@@ -1,8 +1,9 @@
 import Foundation
 
 /// What a printed page adds that is not the document: page numbers on
-/// lines of their own (`2`, `- 3 -`, `Page 3`, `Page 3 of 17`, `3 of 17`)
-/// and running headers and footers (a short line, such as the council's
+/// lines of their own (`2`, `- 3 -`, `Page 3`, `Page 3 of 17`, `3 of 17`),
+/// a footer met once that ends in its page number (`PageFooter`), and
+/// running headers and footers (a short line, such as the council's
 /// name or the title and date, repeated on page after page). They are
 /// removed before anything else reads the text, and text that a page
 /// break cut in the middle of a sentence is joined again.
@@ -51,6 +52,11 @@ enum PageFurniture {
             furniture.formUnion(repeats)
             let first = lines[repeats[0]]
             warnings.append(ImportWarning(line: first.number, column: 1, message: "'\(first.text.trimmingCharacters(in: .whitespaces))' removed as a running header or footer (\(repeats.count) times)"))
+        }
+        // A footer the running ones left: met once, ending in its page number.
+        for footer in PageFooter.find(in: lines, skipping: furniture) {
+            furniture.insert(footer.index)
+            warnings.append(footer.warning)
         }
         // 3. Drop the furniture; where a sentence runs on across it, drop the
         // blank lines around it too so the paragraph is whole again.

@@ -80,4 +80,27 @@ struct ImportCentredLayoutTests {
         let body = try body(text)
         #expect(body.contains("(a) only with the consent of the district council first. Consent takes six weeks, and the work waits for it;\n\n(b) by a qualified surgeon."), "\(body)")
     }
+
+    // MARK: A footer met once
+
+    @Test func aOneOffFooterEndingInItsPageNumberAtAPageBreakIsRemoved() throws {
+        let text = "BROOKFIELD TOWN COUNCIL\nTREE POLICY\n\n1\nThe Council looks after its trees.\n\nBrookfield TC Tree Policy v2.1                              1\n\u{0C}2\nTrees are inspected every year.\n"
+        let result = try Importer.importText(text)
+        let body = ImportTestSupport.body(result.markdown)
+        #expect(body.contains("1. The Council looks after its trees.\n\n2. Trees are inspected every year.\n"), "\(body)")
+        #expect(result.warnings.contains { $0.line == 7 && $0.message.contains("footer") }, "\(result.warnings)")
+    }
+
+    @Test func aOneOffFooterNamingTheDocumentIsRemovedFromAnExportWithoutPageBreaks() throws {
+        let text = "BROOKFIELD TOWN COUNCIL\nTREE POLICY\n\n                 PART 1\n              INTRODUCTION\n\n1\nThe Council looks after its trees.\n\nBrookfield TC Tree Policy v2.1                              3\n                 PART 2\n               INSPECTIONS\n2\nTrees are inspected every year.\n"
+        let body = try body(text)
+        #expect(body.contains("1. The Council looks after its trees.\n\n## PART 2: INSPECTIONS\n\n2. Trees are inspected every year.\n"), "\(body)")
+    }
+
+    @Test(arguments: ["\u{0C}", ""])
+    func aLineEndingInANumberAfterAGapInsideAPageStays(_ pageBreak: String) throws {
+        let text = "BROOKFIELD TOWN COUNCIL\nTREE POLICY\n\n1\nThe Council's tree surgeons charge by the day:\n\nBrookfield Tree Care          2\n\nOther firms are asked for quotes.\n\(pageBreak)2\nTrees are inspected every year.\n"
+        let body = try body(text)
+        #expect(body.contains("Brookfield Tree Care 2") || body.contains("Brookfield Tree Care          2"), "\(body)")
+    }
 }
