@@ -9,10 +9,11 @@ import Foundation
 /// document loses every clause. A bare number is a clause number when the
 /// text follows it at once (no blank line, no form feed between), starts a
 /// sentence, is not set far further in than that text (as a centred page
-/// number is), and the number continues the document's run of such numbers (1,
-/// then 2, …). It is written before its text, `1. The Council is …`,
-/// which the build reads as clause 1. A page number at a page's end has a
-/// blank line or a form feed after it, and stays furniture.
+/// number is), what stands before the number has ended, and the number
+/// continues the document's run of such numbers (1, then 2, …). It is
+/// written before its text, `1. The Council is …`, which the build reads
+/// as clause 1. A page number at a page's end has a blank line or a form
+/// feed after it, and stays furniture.
 enum BareClauseNumbers {
     /// Clause numbers are short; a longer run of digits is a year or an amount.
     static let maximumDigits = 3
@@ -32,6 +33,7 @@ enum BareClauseNumbers {
             guard !next.isBlank, !next.pageBreak else { continue }
             let text = next.text.trimmingCharacters(in: .whitespaces)
             guard text.first?.isUppercase == true, indent(lines[index].text) <= indent(next.text) + maximumExtraIndent else { continue }
+            guard index == 0 || lines[index].pageBreak || endsText(lines[index - 1]) else { continue }
             lines[index + 1].text = String(next.text.prefix(indent(next.text))) + "\(number). " + text
             lines[index + 1].opensClause = true
             lines[index].text = ""
@@ -45,6 +47,17 @@ enum BareClauseNumbers {
         let text = raw.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty, text.count <= maximumDigits, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         return Int(text)
+    }
+
+    /// The line before a clause number has ended what came before: it is
+    /// blank, ends a clause, is a heading, or is a page's furniture. A page
+    /// number inside a sentence (`… the advice of the` / `2` / `Tree
+    /// Warden …`) has text before it that runs on.
+    private static func endsText(_ line: SourceLine) -> Bool {
+        if line.isBlank { return true }
+        let text = line.text.trimmingCharacters(in: .whitespaces)
+        return TextImporter.endsClause(text) || TextImporter.isLikelyHeading(text)
+            || PageFurniture.pageNumber(line.text) != nil || PageFooter.split(line.text) != nil
     }
 
     private static func indent(_ text: String) -> Int {

@@ -38,6 +38,11 @@ struct ImportCentredLayoutTests {
         #expect(!body.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces).allSatisfy(\.isNumber) }, "\(body)")
     }
 
+    @Test func aBareNumberInsideASentenceCutByAPageIsAPageNumberThoughANameFollows() throws {
+        let body = try body("BROOKFIELD TOWN COUNCIL\nTREE POLICY\n\n1\nThe Council looks after its trees and takes the advice of the\n2\nTree Warden before any is felled.\n")
+        #expect(body.contains("1. The Council looks after its trees and takes the advice of the Tree Warden before any is felled."), "\(body)")
+    }
+
     @Test func aBareNumberThatDoesNotContinueTheClausesStaysAPageNumber() throws {
         let body = try body("BROOKFIELD TOWN COUNCIL\nTREE POLICY\n\n1\nThe Council looks after its trees.\n\n7\nTrees are inspected every year.\n")
         #expect(body.contains("1. The Council looks after its trees.\n\nTrees are inspected every year."), "\(body)")
