@@ -1,8 +1,9 @@
 import Foundation
 
 /// What a printed page adds that is not the document: page numbers on
-/// lines of their own (`2`, `- 3 -`, `Page 3`, `Page 3 of 17`, `3 of 17`)
-/// and running headers and footers (a short line, such as the council's
+/// lines of their own (`2`, `- 3 -`, `Page 3`, `Page 3 of 17`, `3 of 17`),
+/// a footer met once that ends in its page number (`PageFooter`), and
+/// running headers and footers (a short line, such as the council's
 /// name or the title and date, repeated on page after page). They are
 /// removed before anything else reads the text, and text that a page
 /// break cut in the middle of a sentence is joined again.
@@ -51,6 +52,11 @@ enum PageFurniture {
             furniture.formUnion(repeats)
             let first = lines[repeats[0]]
             warnings.append(ImportWarning(line: first.number, column: 1, message: "'\(first.text.trimmingCharacters(in: .whitespaces))' removed as a running header or footer (\(repeats.count) times)"))
+        }
+        // A footer the running ones left: met once, ending in its page number.
+        for footer in PageFooter.find(in: lines, skipping: furniture) {
+            furniture.insert(footer.index)
+            warnings.append(footer.warning)
         }
         // 3. Drop the furniture; where a sentence runs on across it, drop the
         // blank lines around it too so the paragraph is whole again.
@@ -115,6 +121,10 @@ enum PageFurniture {
         guard TextImporter.leadingNumber(text) == nil, ExportLabel.leading(in: Substring(text)) == nil else { return nil }
         guard !"•·▪◦".contains(text.first!), !["- ", "* ", "o "].contains(where: { text.hasPrefix($0) }) else { return nil }
         guard text.filter(\.isLetter).count >= 4 else { return nil }
+        // `PART 1`, `PART 2` at the tops of pages are headings that differ by
+        // their number; only the same number again (`Section 2` on every
+        // page of it) is a running head.
+        if DivisionHeading.isLabel(text) { return text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ") }
         var key = ""
         var lastSpace = false
         for character in text.lowercased() {

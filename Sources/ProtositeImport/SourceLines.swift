@@ -7,6 +7,9 @@ struct SourceLine {
     var text: String
     /// The line began a new page (a form feed stood in it).
     var pageBreak = false
+    /// The line opens a clause whose number stood alone on the line above
+    /// (`BareClauseNumbers`): a paragraph of its own, never a heading.
+    var opensClause = false
 
     var isBlank: Bool { text.unicodeScalars.allSatisfy { CharacterSet.whitespaces.contains($0) } }
 }

@@ -17,7 +17,7 @@ struct TextImporter {
     private var warnings: [ImportWarning] = []
 
     init(_ text: String, fileName: String = "imported.md") {
-        allLines = SourceLines.split(text)
+        allLines = BareClauseNumbers.join(SourceLines.split(text))
         let furniture = PageFurniture.remove(from: allLines)
         lines = furniture.lines
         warnings = furniture.warnings
@@ -62,6 +62,10 @@ struct TextImporter {
         var line = 0
         /// The last source text added, to tell whether it ended a clause.
         var lastText = ""
+        /// It opened with a sub-clause label (`(c) …`).
+        var labelled = false
+        /// The length of the source line it last took text from, as written.
+        var lastLineLength = 0
     }
 
     private mutating func bodyBlocks(consumed: Set<Int>, contents: [String: Int]) -> [MarkdownBlock] {
@@ -94,6 +98,7 @@ struct TextImporter {
             if let pending = pendingLabel {
                 pendingLabel = nil
                 start(pending.label.written, text, line: pending.line)
+                open.labelled = true
             } else if open.pieces.isEmpty {
                 start(nil, text, line: line)
             } else {
@@ -104,10 +109,14 @@ struct TextImporter {
         }
 
         let body = lines.filter { !consumed.contains($0.number) }
+        let wrapWidth = LineWrap.width(of: body)
         /// The last single-letter label met, so that `o` after `n` is read
         /// as a letter and not as the `o` bullet PDF exports draw.
         var lastLetter: Character?
+        /// The name line of a two-line heading, already written with it.
+        var joinedToHeading: Int?
         for (position, line) in body.enumerated() {
+            if line.number == joinedToHeading { continue }
             if line.isBlank {
                 if pendingLabel == nil { flush() }
                 continue
@@ -117,11 +126,29 @@ struct TextImporter {
             let previousBlank = position == 0 || body[position - 1].isBlank || body[position - 1].number != line.number - 1
             let nextBlank = position + 1 >= body.count || body[position + 1].isBlank
             let alone = previousBlank && nextBlank && pendingLabel == nil
+            // `1` over `The Council is …`: the clause starts here, whatever
+            // came before, and a short clause without a full stop is still a
+            // clause, not a numbered heading. (`1` over `INTRODUCTION` is one.)
+            let opensClause = line.opensClause && !InlineText.isAllCaps(text)
+            if opensClause {
+                flushLabel()
+                flush()
+            }
             // A new clause or label starts where the text before has ended one.
             let mayStart = open.pieces.isEmpty || Self.endsClause(open.lastText)
 
             let next = position + 1 < body.count ? body[position + 1].text.trimmingCharacters(in: .whitespaces) : nil
-            if let heading = heading(text, alone: alone, afterEnd: mayStart && pendingLabel == nil, next: next, contents: contents, line: line.number) {
+            // `PART 1` over `INTRODUCTION`: one heading of the two lines
+            // (where a sentence has ended, a page or a paragraph begun:
+            // `… in` / `Part 2` / `Councillors` is a sentence wrapped).
+            if !opensClause, mayStart || previousBlank || line.pageBreak, pendingLabel == nil, let next, !nextBlank, body[position + 1].number == line.number + 1, !body[position + 1].opensClause,
+               let division = DivisionHeading.text(label: text, name: next) {
+                flush()
+                blocks.append(MarkdownBlock(kind: .heading(level: 2), text: Self.headingText(division), line: line.number))
+                joinedToHeading = body[position + 1].number
+                continue
+            }
+            if !opensClause, let heading = heading(text, alone: alone, afterEnd: mayStart && pendingLabel == nil, next: next, contents: contents, line: line.number) {
                 flushLabel()
                 flush()
                 blocks.append(heading)
@@ -145,6 +172,7 @@ struct TextImporter {
                         pendingLabel = (label, line.number)
                     } else {
                         start(label.written, rest, line: line.number)
+                        open.labelled = true
                     }
                 } else if let (number, rest) = Self.leadingNumber(String(piece)), number.split(separator: ".").count >= 2, index > 0 || mayStart {
                     // `5.1  The council's …`: a clause paragraph, its gap closed.
@@ -155,9 +183,19 @@ struct TextImporter {
                     flushLabel()
                     start(nil, piece, line: line.number)
                 } else if !piece.isEmpty {
+                    // `(c) item three.` then `The sentence after the list`: an item
+                    // of one line that ends in a full stop where the next word
+                    // would still have fitted has ended, so the capitalised line
+                    // after it is a paragraph of its own. A long item's line runs
+                    // to the width and its next sentence still joins it.
+                    if index == 0, open.labelled, open.pieces.count == 1, open.lastText.hasSuffix("."), piece.first?.isUppercase == true,
+                       let wrapWidth, LineWrap.endedEarly(length: open.lastLineLength, before: piece, width: wrapWidth) {
+                        flush()
+                    }
                     add(piece, line: line.number)
                 }
             }
+            if !open.pieces.isEmpty { open.lastLineLength = raw.count }
         }
         flushLabel()
         flush()
@@ -202,7 +240,7 @@ struct TextImporter {
         if let level = contents[ContentsList.key(text)] {
             return MarkdownBlock(kind: .heading(level: level), text: Self.headingText(text), line: line)
         }
-        if contents.isEmpty, !text.hasPrefix("-"), isLikelyHeading(text) {
+        if contents.isEmpty, !text.hasPrefix("-"), Self.isLikelyHeading(text) {
             warnings.append(ImportWarning(line: line, column: 1, message: "'\(text)' read as a heading"))
             return MarkdownBlock(kind: .heading(level: 2), text: Self.headingText(text), line: line)
         }
@@ -279,7 +317,7 @@ struct TextImporter {
     }
 
     /// ALL CAPS, or a short line of capitalised words with no full stop.
-    private func isLikelyHeading(_ text: String) -> Bool {
+    static func isLikelyHeading(_ text: String) -> Bool {
         let words = text.split(separator: " ")
         guard words.count <= 10, !Self.endsLikeSentence(text), !text.hasSuffix(":"), text.first?.isUppercase == true else { return false }
         if InlineText.isAllCaps(text) { return true }

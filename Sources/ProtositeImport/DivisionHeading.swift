@@ -1,0 +1,35 @@
+import Foundation
+
+/// The heading of a part of a document, set centred on two lines:
+///
+///                        PART 1
+///                     INTRODUCTION
+///
+/// The first line (`PART 1`, `Section 2`, `CHAPTER IV`, `Schedule A`) names
+/// a division by its number; the second gives its name. Together they are
+/// one heading, written with the document's own words and case and a colon
+/// between (`PART 1: INTRODUCTION`), as a reader would say it.
+enum DivisionHeading {
+    static let words: Set<String> = ["part", "section", "chapter", "schedule", "appendix", "annex"]
+    static let numberWords: Set<String> = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+
+    /// `PART 1` and nothing else: a division's word and its number (digits,
+    /// a roman numeral, one letter, or a number in words).
+    static func isLabel(_ text: String) -> Bool {
+        let words = text.trimmingCharacters(in: .whitespaces).split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard words.count == 2, Self.words.contains(words[0].lowercased()) else { return false }
+        let number = words[1]
+        if number.count <= 3, number.allSatisfy({ $0.isASCII && $0.isNumber }) { return true }
+        if number.count == 1, number.first!.isLetter { return true }
+        if numberWords.contains(number.lowercased()) { return true }
+        return number.count <= 6 && number.allSatisfy { "IVXLCivxlc".contains($0) }
+    }
+
+    /// The heading's text when `label` is a division label and `name`,
+    /// the line right below it, names the division.
+    static func text(label: String, name: String) -> String? {
+        guard isLabel(label), !isLabel(name), TextImporter.isLikelyHeading(name) else { return nil }
+        guard TextImporter.leadingNumber(name) == nil, ExportLabel.leading(in: Substring(name)) == nil else { return nil }
+        return label.trimmingCharacters(in: .whitespaces) + ": " + name.trimmingCharacters(in: .whitespaces)
+    }
+}
