@@ -16,13 +16,21 @@ actor PreviewState {
         case .contentErrors:
             failure = result.diagnostics
         case .refused(let message), .failed(let message):
-            failure = [.error(message, in: "protosite")]
+            failure = [Self.diagnostic(message)]
         }
         version += 1
         for (id, waiter) in waiters where waiter.after < version {
             waiters[id] = nil
             waiter.continuation.resume(returning: version)
         }
+    }
+
+    /// A failure's message as the error page lists it. A file failure
+    /// already names its file (`content/a.md: error: cannot read: …`), so
+    /// it is not put under protosite's name a second time.
+    static func diagnostic(_ message: String) -> Diagnostic {
+        guard let mark = message.range(of: ": error: "), mark.lowerBound > message.startIndex else { return .error(message, in: "protosite") }
+        return .error(String(message[mark.upperBound...]), in: String(message[..<mark.lowerBound]))
     }
 
     /// Returns as soon as the version passes `after` (at once if it has, or

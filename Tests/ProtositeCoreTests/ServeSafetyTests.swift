@@ -100,6 +100,17 @@ struct ServeSafetyTests {
         }
     }
 
+    @Test func aFileFailureIsListedOnceUnderItsFileOnTheErrorPage() async {
+        let state = PreviewState()
+        let run = BuildRun.Result(outcome: .failed("content/private/b.md: error: cannot read: Permission denied"), diagnostics: [], seconds: 0)
+        await state.record(run)
+        let page = ErrorPage.html(await state.failure ?? [], version: 1)
+        #expect(page.contains("<code>content/private/b.md: error: cannot read: Permission denied</code>"))
+        #expect(!page.contains("protosite: error"))
+        await state.record(BuildRun.Result(outcome: .refused("the output folder is a symbolic link"), diagnostics: [], seconds: 0))
+        #expect(await state.failure?.first?.formatted == "protosite: error: the output folder is a symbolic link")
+    }
+
     @Test(arguments: ["a", "//a", "/./a/", "a b/c"])
     func redirectTargetsAreOnePathOnThisServer(relative: String) {
         let target = PreviewHandler.redirectTarget(PreviewHandler.safeRelativePath(relative) ?? "")
