@@ -2,28 +2,43 @@
 public enum HTMLEscaping {
     /// Text content and double-quoted attribute values.
     public static func escape(_ text: String) -> String {
-        var needs = false
-        for byte in text.utf8 where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 {
-            needs = true
-            break
-        }
-        guard needs else { return text }
-        // On bytes: the five characters are ASCII, and apostrophes make this
-        // the common path, not the rare one.
+        // Read from the string's own storage: most text has nothing to
+        // escape, and is returned as it is after one pass over its bytes.
+        let escaped = text.utf8.withContiguousStorageIfAvailable { escape(bytes: $0) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { escape(bytes: $0) }
+        return escaped.map { String(decoding: $0, as: UTF8.self) } ?? text
+    }
+
+    /// The escaped bytes, or nil when none of the five characters occurs.
+    /// On bytes: the five are ASCII, and apostrophes make escaping the
+    /// common path, not the rare one.
+    private static func escape(bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var first = 0
+        while first < bytes.count, !needsEscape[Int(bytes[first])] { first += 1 }
+        guard first < bytes.count else { return nil }
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
+        out.reserveCapacity(bytes.count + 16)
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<first]))
+        var start = first
+        for index in first..<bytes.count {
+            let byte = bytes[index]
+            guard needsEscape[Int(byte)] else { continue }
+            if start < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index])) }
             switch byte {
             case 0x26: out.append(contentsOf: "&amp;".utf8)
             case 0x3C: out.append(contentsOf: "&lt;".utf8)
             case 0x3E: out.append(contentsOf: "&gt;".utf8)
             case 0x22: out.append(contentsOf: "&quot;".utf8)
-            case 0x27: out.append(contentsOf: "&#39;".utf8)
-            default: out.append(byte)
+            default: out.append(contentsOf: "&#39;".utf8)
             }
+            start = index + 1
         }
-        return String(decoding: out, as: UTF8.self)
+        if start < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...])) }
+        return out
     }
+
+    /// `& < > " '`, by byte.
+    private static let needsEscape: [Bool] = (0..<256).map { [0x26, 0x3C, 0x3E, 0x22, 0x27].contains($0) }
 
     /// A URL for an `href`: percent-encodes what may not stand in a URL
     /// (spaces, quotes, non-ASCII), keeps what may, then escapes for HTML.

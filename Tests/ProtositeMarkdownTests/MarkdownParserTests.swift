@@ -120,5 +120,10 @@ struct HTMLEscapingTests {
         #expect(HTMLEscaping.escape("nothing to do: é ✓") == "nothing to do: é ✓")
         #expect(HTMLEscaping.escape("") == "")
         #expect(HTMLEscaping.escape("''") == "&#39;&#39;")
+        // Escapes at either end, between runs, and in a string without contiguous UTF-8 of its own.
+        #expect(HTMLEscaping.escape("<a&b>") == "&lt;a&amp;b&gt;")
+        #expect(HTMLEscaping.escape("x".padding(toLength: 40, withPad: "é&", startingAt: 0)) == "x" + String(repeating: "é&amp;", count: 19) + "é")
+        let bridged = "Fish & Chips" as NSString as String
+        #expect(HTMLEscaping.escape(bridged) == "Fish &amp; Chips")
     }
 }
