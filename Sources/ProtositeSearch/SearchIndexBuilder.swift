@@ -49,16 +49,24 @@ public enum SearchIndexBuilder {
         // A build prepares a few hundred protocols at a time: two runs a core
         // balance the load and keep each run's caches warm.
         let runs = min(entries.count, ProcessInfo.processInfo.activeProcessorCount * 2)
+        let stems = terms.stems
         let results = ResultSlots<([String], [PreparedEntry])>(count: runs)
         DispatchQueue.concurrentPerform(iterations: runs) { run in
             let local = TermTable()
             var prepared: [PreparedEntry] = []
-            var counts: [UInt32: UInt32] = [:]
-            var words = WordTerms(table: local)
+            // An entry's weighted count of each term, by the run's dense term
+            // ids, and the ids it counted, in the order first met.
+            var counts: [UInt32] = []
+            var counted: [UInt32] = []
+            var words = WordTerms(table: local, stems: stems)
             for index in (entries.count * run / runs)..<(entries.count * (run + 1) / runs) {
                 let entry = entries[index]
-                counts.removeAll(keepingCapacity: true)
-                func add(_ id: UInt32, _ weight: Int) { counts[id, default: 0] += UInt32(weight) }
+                func add(_ id: UInt32, _ weight: Int) {
+                    let slot = Int(id)
+                    if slot >= counts.count { counts += repeatElement(0, count: slot + 1 - counts.count + 1024) }
+                    if counts[slot] == 0 { counted.append(id) }
+                    counts[slot] += UInt32(weight)
+                }
                 // A bare heading ("1. Purpose") would otherwise match every query
                 // for its protocol's title, above clauses that say something.
                 if !entry.text.isEmpty {
@@ -74,11 +82,13 @@ public enum SearchIndexBuilder {
                     length += 1
                 }
                 var pairs: [UInt32] = []
-                pairs.reserveCapacity(counts.count * 2)
-                for (id, tf) in counts {
+                pairs.reserveCapacity(counted.count * 2)
+                for id in counted {
                     pairs.append(id)
-                    pairs.append(tf)
+                    pairs.append(counts[Int(id)])
+                    counts[Int(id)] = 0
                 }
+                counted.removeAll(keepingCapacity: true)
                 var json: [UInt8] = []
                 appendFields(entry, to: &json)
                 prepared.append(PreparedEntry(json: json[...], protocolJSON: protocolRows[entry.slug]![...], terms: pairs[...],

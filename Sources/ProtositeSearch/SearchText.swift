@@ -27,7 +27,7 @@ public enum SearchText {
     /// (`1(k)`, `10(2)(a)(ix)`) of a text, folded, in order.
     public static func words(_ text: String) -> [String] {
         // Most protocol text is ASCII: the same rules, on bytes, many times faster.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(text) }
+        if isASCII(text) { return asciiWords(text) }
         let scalars = Array(fold(text).unicodeScalars)
         // Sub-clause numbers are ASCII through and through: read them on
         // bytes, with every other scalar a byte that fits no rule.
@@ -80,11 +80,7 @@ public enum SearchText {
     /// Each word of an ASCII text, as a range of its lower-cased bytes
     /// (apostrophes dropped).
     static func asciiWordRanges(_ text: String, _ body: ([UInt8], Range<Int>) -> Void) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 where byte != UInt8(ascii: "'") {
-            bytes.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
-        }
+        let bytes = folded(text)
         func isDigit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= 48 && bytes[i] <= 57 }
         func isWord(_ i: Int) -> Bool { i < bytes.count && (isDigit(i) || (bytes[i] >= 97 && bytes[i] <= 122)) }
         var index = 0
@@ -118,6 +114,33 @@ public enum SearchText {
                 index += 1
             }
         }
+    }
+
+    /// An ASCII text's bytes lower-cased, apostrophes dropped. Read from the
+    /// string's own storage: stepping through `utf8` a byte at a time cost
+    /// more than the words' look-ups.
+    static func folded(_ text: String) -> [UInt8] {
+        let fold = { (source: UnsafeBufferPointer<UInt8>) -> [UInt8] in
+            [UInt8](unsafeUninitializedCapacity: source.count) { out, written in
+                var count = 0
+                for byte in source where byte != UInt8(ascii: "'") {
+                    out[count] = byte &- 65 < 26 ? byte &+ 32 : byte
+                    count += 1
+                }
+                written = count
+            }
+        }
+        return text.utf8.withContiguousStorageIfAvailable(fold) ?? Array(text.utf8).withUnsafeBufferPointer(fold)
+    }
+
+    /// Whether every byte of a text is ASCII, read from its own storage.
+    static func isASCII(_ text: String) -> Bool {
+        let check = { (source: UnsafeBufferPointer<UInt8>) -> Bool in
+            var any: UInt8 = 0
+            for byte in source { any |= byte }
+            return any < 0x80
+        }
+        return text.utf8.withContiguousStorageIfAvailable(check) ?? text.utf8.allSatisfy { $0 < 0x80 }
     }
 
     /// Where a sub-clause number starting at `start` of folded bytes ends, if
@@ -204,7 +227,7 @@ public enum SearchText {
     /// `terms`, remembering each word's stem in `stems`: the stemmer is the
     /// costliest step of indexing, and a protocol repeats its words.
     public static func terms(_ text: String, stems: inout StemCache) -> [String] {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+        guard isASCII(text) else {
             return words(text).filter { !stopWords.contains($0) }.map { stems.stem($0) }
         }
         var found: [String] = []
@@ -237,28 +260,30 @@ public struct StemCache {
 struct WordTerms {
     let table: TermTable
     /// By folded word: its term's id, or `stopWord`.
-    private var known: [String: UInt32] = [:]
-    private var stems = StemCache()
+    private var known = WordIDs()
+    private let stems: SharedStems
     private static let stopWord = UInt32.max
 
-    init(table: TermTable) {
+    /// `stems` is read from the table beforehand, on the table's thread.
+    init(table: TermTable, stems: SharedStems) {
         self.table = table
+        self.stems = stems
     }
 
     /// The ids of `SearchText.terms(text)`, in order.
     mutating func forEachTerm(of text: String, _ body: (UInt32) -> Void) {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
-            for term in SearchText.terms(text, stems: &stems) { body(table.id(term)) }
+        guard SearchText.isASCII(text) else {
+            for word in SearchText.words(text) where !SearchText.isStopWord(word) { body(table.id(stems.stem(word))) }
             return
         }
         SearchText.asciiWordRanges(text) { bytes, range in
-            let word = String(decoding: bytes[range], as: UTF8.self)
             let id: UInt32
-            if let seen = known[word] {
+            if let seen = known.value(of: bytes, range) {
                 id = seen
             } else {
+                let word = String(decoding: bytes[range], as: UTF8.self)
                 id = SearchText.isStopWord(word) ? Self.stopWord : table.id(stems.stem(word))
-                if known.count < 100_000 { known[word] = id }
+                if known.count < 100_000 { known.insert(bytes, range, value: id) }
             }
             if id != Self.stopWord { body(id) }
         }

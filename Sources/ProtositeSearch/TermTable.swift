@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Index terms numbered in the order they were first met. Numbers are only
 /// names: the index is written in term order, so the files do not depend
 /// on them, and a table kept between builds gives the same files.
@@ -8,6 +10,9 @@
 public final class TermTable {
     public private(set) var terms: [String] = []
     private var ids: [String: UInt32] = [:]
+    /// The stems of the words met in the terms' texts, shared by the
+    /// threads that index into this table.
+    let stems = SharedStems()
 
     public init(terms: [String] = []) {
         self.terms = terms
@@ -23,6 +28,21 @@ public final class TermTable {
         terms.append(term)
         ids[term] = id
         return id
+    }
+}
+
+/// Each word's stem, worked out once a build and then shared by every
+/// thread that indexes. The stemmer is the costliest step of indexing a
+/// word: with a cache per thread and per batch of protocols, a word was
+/// stemmed again in every batch, by every thread that met it.
+final class SharedStems: Sendable {
+    private let known = Mutex<[String: String]>([:])
+
+    func stem(_ word: String) -> String {
+        if let found = known.withLock({ $0[word] }) { return found }
+        let stem = SearchText.stem(word)
+        known.withLock { if $0.count < 200_000 { $0[word] = stem } }
+        return stem
     }
 }
 

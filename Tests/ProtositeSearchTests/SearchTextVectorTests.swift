@@ -50,7 +50,7 @@ struct WordTermsTests {
             "Councillors councillor COUNCILLING councils",
         ]
         let table = TermTable()
-        var words = WordTerms(table: table)
+        var words = WordTerms(table: table, stems: table.stems)
         for text in texts + texts {
             var found: [String] = []
             words.forEachTerm(of: text) { found.append(table.terms[Int($0)]) }
