@@ -28,6 +28,8 @@ final class BuildProgress: @unchecked Sendable {
     private let started = Date()
     private let lock = NSLock()
     private var lineOpen = false
+    /// The process's CPU time when the last stage ended, for --verbose.
+    private var cpuBefore = BuildProgress.cpuSeconds()
 
     init(verbose: Bool, quiet: Bool) {
         self.verbose = verbose
@@ -39,7 +41,11 @@ final class BuildProgress: @unchecked Sendable {
             let number = (BuildStage.allCases.firstIndex(of: stage) ?? 0) + 1
             let line = String(format: "[%d/%d] %@ %.3f s", number, BuildStage.allCases.count, stage.rawValue, seconds)
             if verbose {
-                DiagnosticPrinter.standardError(line + Self.memory())
+                // CPU time beside the wall time says how well a stage used the cores.
+                let cpu = Self.cpuSeconds()
+                let used = String(format: ", CPU %.3f s", cpu - cpuBefore)
+                cpuBefore = cpu
+                DiagnosticPrinter.standardError(line + used + Self.memory())
             } else if !quiet, Date().timeIntervalSince(started) > 1 {
                 if Terminal.isInteractive {
                     FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
@@ -49,6 +55,14 @@ final class BuildProgress: @unchecked Sendable {
                 }
             }
         }
+    }
+
+    /// User and system time of every thread so far.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     /// The process's resident memory now and at its peak, as Linux counts

@@ -206,6 +206,10 @@ struct TerminalOutputTests {
         let places = stages.map { verbose.stderr.range(of: $0)?.lowerBound }
         #expect(!places.contains(nil), "\(verbose.stderr)")
         #expect(places.compactMap { $0 } == places.compactMap { $0 }.sorted())
+        // Each with its wall and CPU time, so a reader sees how well it used the cores.
+        let lines = verbose.stderr.split(separator: "\n").filter { $0.hasPrefix("[") }
+        #expect(lines.count == 7)
+        #expect(lines.allSatisfy { $0.range(of: #"^\[\d/7\] \w+ \d+\.\d{3} s, CPU \d+\.\d{3} s"#, options: .regularExpression) != nil }, "\(lines)")
     }
 }
 
