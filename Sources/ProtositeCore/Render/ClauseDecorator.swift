@@ -26,7 +26,7 @@ struct ClauseDecorator {
                 out.append(node)
                 continue
             }
-            node.children = decorate(children: node.children)
+            if Self.mayHoldIDs(node) { node.children = decorate(children: node.children) }
             guard let id = node.id else {
                 out.append(node)
                 continue
@@ -47,6 +47,22 @@ struct ClauseDecorator {
             }
         }
         return out
+    }
+
+    /// Whether any of a node's children can carry an id. The clause
+    /// finder gives ids to blocks (headings, paragraphs, list items) and to
+    /// a label's text directly inside a paragraph or heading, never deeper:
+    /// the text inside emphasis, links or tables is left as it is rather
+    /// than copied, which was most of this walk's time.
+    private static func mayHoldIDs(_ node: MarkdownNode) -> Bool {
+        switch node.kind {
+        case .document, .blockQuote, .list, .item:
+            return true
+        case .paragraph, .heading:
+            return node.children.contains { $0.id != nil }
+        default:
+            return false
+        }
     }
 
     private func addPermalink(to node: inout MarkdownNode, id: String) {
