@@ -117,6 +117,19 @@ public enum SearchIndexBuilder {
     /// a rebuild that knows them unchanged keeps the previous files.
     public static func build(_ prepared: [PreparedEntry], terms table: TermTable, shardThreshold: Int = 3000, synonyms: [[String]] = [],
                              keepEntryChunk: (Int) -> Bool = { _ in false }) -> [SearchIndexFile] {
+        let made = FileCollector()
+        let paths = try! build(prepared, terms: table, shardThreshold: shardThreshold, synonyms: synonyms, keepEntryChunk: keepEntryChunk) { made.put($0) }
+        let files = made.byPath
+        return paths.map { files[$0]! }
+    }
+
+    /// The same files, each handed to `emit` as soon as it is made (from
+    /// any core, in no particular order) and then let go: a large site's
+    /// index is never whole in memory. Returns the files' paths in the
+    /// order `build` lists them. The first error `emit` throws ends it.
+    public static func build(_ prepared: [PreparedEntry], terms table: TermTable, shardThreshold: Int = 3000, synonyms: [[String]] = [],
+                             keepEntryChunk: (Int) -> Bool = { _ in false },
+                             emit: @escaping @Sendable (SearchIndexFile) throws -> Void) throws -> [String] {
         let entryCount = prepared.count
         var scored = score(prepared, table: table)
         let present = Set(scored.terms)
@@ -132,7 +145,8 @@ public enum SearchIndexBuilder {
                 json += member
             }
             json += Array("}}\n".utf8)
-            return [SearchIndexFile(path: "search-index.json", bytes: json)]
+            try emit(SearchIndexFile(path: "search-index.json", bytes: json))
+            return ["search-index.json"]
         }
         // A large site: a query fetches the entry point, the term shards its
         // words fall in, and the entry chunks of the results it shows; all
@@ -152,7 +166,7 @@ public enum SearchIndexBuilder {
                 bytes = 0
             }
         }
-        let shardFiles = ResultSlots<[UInt8]>(count: bounds.count)
+        let failures = ResultSlots<Error>(count: bounds.count)
         do {
             let shardBounds = bounds, postings = scored
             DispatchQueue.concurrentPerform(iterations: shardBounds.count) { shard in
@@ -164,37 +178,32 @@ public enum SearchIndexBuilder {
                     appendMember(postings, index, to: &json)
                 }
                 json += Array("}\n".utf8)
-                shardFiles.set(shard, Gzip.compress(json))
+                do { try emit(SearchIndexFile(path: termShardPath(shard), bytes: Gzip.compress(json))) } catch { failures.set(shard, error) }
             }
         }
+        if let failure = failures.values.first { throw failure }
         // The postings are written: let them go before the entry chunks are made.
         scored.runs = []
-        var files: [SearchIndexFile] = []
-        var shards: [(file: String, first: String)] = []
-        for (number, bytes) in shardFiles.values.enumerated() {
-            let file = "search/terms-\(number).json.gz"
-            files.append(SearchIndexFile(path: file, bytes: bytes))
-            shards.append((file, scored.terms[bounds[number].lowerBound]))
-        }
+        let shards = bounds.indices.map { (file: termShardPath($0), first: scored.terms[bounds[$0].lowerBound]) }
         let chunkCount = (entryCount + chunkSize - 1) / chunkSize
         let made = (0..<chunkCount).filter { !keepEntryChunk($0) }
-        for (number, chunk) in zip(made, entryChunks(prepared, only: made)) {
-            files.append(SearchIndexFile(path: entryChunkPath(number), bytes: chunk))
-        }
+        try emitEntryChunks(prepared, only: made, emit: emit)
         var vocabulary: [UInt8] = [UInt8(ascii: "[")]
         for (index, term) in scored.terms.enumerated() {
             if index > 0 { vocabulary.append(UInt8(ascii: ",")) }
             JSONString.append(term, to: &vocabulary)
         }
         vocabulary += Array("]\n".utf8)
-        files.append(SearchIndexFile(path: vocabularyPath, bytes: Gzip.compress(vocabulary)))
+        try emit(SearchIndexFile(path: vocabularyPath, bytes: Gzip.compress(vocabulary)))
         var entry = "{\"version\":\(formatVersion)\(header),\"entryCount\":\(entryCount),\"chunkSize\":\(chunkSize)"
         entry += ",\"entryChunk\":\(quote(entryChunkTemplate)),\"vocabulary\":\(quote(vocabularyPath)),\"termShards\":["
         entry += shards.map { "{\"file\":\(quote($0.file)),\"first\":\(quote($0.first))}" }.joined(separator: ",")
         entry += "]}\n"
-        files.insert(SearchIndexFile(path: "search-index.json", bytes: Array(entry.utf8)), at: 0)
-        return files
+        try emit(SearchIndexFile(path: "search-index.json", bytes: Array(entry.utf8)))
+        return ["search-index.json"] + shards.map(\.file) + made.map(entryChunkPath) + [vocabularyPath]
     }
+
+    static func termShardPath(_ number: Int) -> String { "search/terms-\(number).json.gz" }
 
     static let vocabularyPath = "search/vocabulary.json.gz"
 
@@ -365,16 +374,16 @@ public enum SearchIndexBuilder {
 
     /// The entry chunks numbered in `only`, `chunkSize` entries each, as
     /// gzipped `{"protocols":…,"entries":…}`; made on all cores.
-    static func entryChunks(_ entries: [PreparedEntry], only numbers: [Int]) -> [[UInt8]] {
-        let chunks = ResultSlots<[UInt8]>(count: numbers.count)
+    static func emitEntryChunks(_ entries: [PreparedEntry], only numbers: [Int], emit: @Sendable (SearchIndexFile) throws -> Void) throws {
+        let failures = ResultSlots<Error>(count: numbers.count)
         DispatchQueue.concurrentPerform(iterations: numbers.count) { slot in
             let number = numbers[slot]
             var chunk: [UInt8] = [UInt8(ascii: "{")]
             appendEntryList(entries, (number * chunkSize)..<min(entries.count, (number + 1) * chunkSize), to: &chunk)
             chunk += Array("}\n".utf8)
-            chunks.set(slot, Gzip.compress(chunk))
+            do { try emit(SearchIndexFile(path: entryChunkPath(number), bytes: Gzip.compress(chunk))) } catch { failures.set(slot, error) }
         }
-        return chunks.values
+        if let failure = failures.values.first { throw failure }
     }
 
     /// About this many bytes of postings (before gzip) per term shard.
@@ -415,4 +424,14 @@ public enum SearchIndexBuilder {
     }
 
     static func quote(_ text: String) -> String { JSONString.quote(text) }
+}
+
+/// Files handed over from all cores, kept by path.
+private final class FileCollector: @unchecked Sendable {
+    // Guarded by `lock`.
+    private var files: [String: SearchIndexFile] = [:]
+    private let lock = NSLock()
+
+    func put(_ file: SearchIndexFile) { lock.withLock { files[file.path] = file } }
+    var byPath: [String: SearchIndexFile] { lock.withLock { files } }
 }

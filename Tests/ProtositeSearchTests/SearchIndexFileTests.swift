@@ -80,3 +80,40 @@ struct SearchIndexShardTests {
         #expect([0, 9, 10, 99, 100, 12_345, 1_000_000].map(SearchIndexBuilder.decimalDigits) == [1, 1, 2, 2, 3, 5, 7])
     }
 }
+
+@Suite("Search index files handed over as made")
+struct SearchIndexEmitTests {
+    static let entries = (0..<60).map { i in
+        SearchEntry(slug: "p\(i % 9)", title: "Protocol \(i % 9)", clause: "1.\(i)", anchor: "clause-1.\(i)", url: "p\(i % 9)/#clause-1.\(i)",
+                    heading: "Heading \(i)", text: "Word\(i) text about meetings and the clerk number \(i).")
+    }
+
+    final class Received: @unchecked Sendable {
+        private var files: [SearchIndexFile] = []
+        private let lock = NSLock()
+        func put(_ file: SearchIndexFile) { lock.withLock { files.append(file) } }
+        var all: [SearchIndexFile] { lock.withLock { files } }
+    }
+
+    @Test func everyFileIsHandedOverOnceAndListedInTheIndexsOrder() throws {
+        let received = Received()
+        let terms = TermTable()
+        let paths = try SearchIndexBuilder.build(SearchIndexBuilder.prepare(Self.entries, terms: terms), terms: terms, shardThreshold: 10) { received.put($0) }
+        let whole = SearchIndexBuilder.build(Self.entries, shardThreshold: 10)
+        #expect(paths == whole.map(\.path))
+        #expect(received.all.count == paths.count)
+        #expect(Set(received.all.map(\.path)) == Set(paths))
+    }
+
+    struct Full: Error {}
+
+    @Test func theFirstFailureToTakeAFileEndsTheIndex() {
+        let terms = TermTable()
+        let prepared = SearchIndexBuilder.prepare(Self.entries, terms: terms)
+        #expect(throws: Full.self) {
+            _ = try SearchIndexBuilder.build(prepared, terms: terms, shardThreshold: 10) { file in
+                if file.path.hasPrefix("search/entries-") { throw Full() }
+            }
+        }
+    }
+}

@@ -22,10 +22,9 @@ extension BuildContext {
         let order = SiteRenderer.readingOrder(Array(records.indices)) { ProtocolMetadata(title: records[$0].summary.title, slug: records[$0].summary.slug) }
         let entries = order.flatMap { records[$0].search }
         let keptChunks = previous.map { unchangedEntryChunks($0, order: order, records: records, changed: changes.changed, entryCount: entries.count) } ?? []
-        let made = renderer.searchFiles(entries, terms: terms, keepEntryChunk: keptChunks.contains)
-        try sink.put(made)
+        let made = try renderer.searchFiles(entries, terms: terms, keepEntryChunk: keptChunks.contains, into: sink)
         let kept = keptChunks.sorted().map(SearchIndexBuilder.entryChunkPath)
-        return SearchIndexFiles(paths: made.map(\.path) + kept, kept: kept)
+        return SearchIndexFiles(paths: made + kept, kept: kept)
     }
 
     /// The split index's entry chunks that hold only unchanged protocols'
