@@ -78,9 +78,9 @@ public enum ConfigReader {
             diagnostics.append(.error("could not be read: \(error)", in: file.path, line: 1, column: 1))
             return config
         }
-        if let title = raw.title?.trimmingCharacters(in: .whitespaces), !title.isEmpty { config.title = title }
+        if let title = raw.title?.trimming(.whitespaces), !title.isEmpty { config.title = title }
         config.council = raw.council.flatMap { $0.isEmpty ? nil : $0 }
-        if var base = raw.baseURL?.trimmingCharacters(in: .whitespaces), !base.isEmpty {
+        if var base = raw.baseURL?.trimming(.whitespaces), !base.isEmpty {
             if let problem = BaseURLCheck.problem(with: base) {
                 let (line, column) = positions.position(of: "base_url")
                 diagnostics.append(.error("'base_url' must be an absolute http(s) address, like https://www.example-parish.gov.uk/policies/ (\(problem))", in: file.path, line: line, column: column))

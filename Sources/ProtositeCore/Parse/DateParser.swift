@@ -21,7 +21,7 @@ public enum DateParser {
     }
 
     public static func parse(_ raw: String) -> Result<ProtocolDate, Failure> {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimming(.whitespaces)
         let parts = text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
         // 2020-09-22 / 2021-09
         let dashed = text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)

@@ -14,7 +14,7 @@ struct MetadataResolver {
         let front = reading.frontMatter
         let positions = reading.positions
         func date(_ text: String?, key: String) -> ProtocolDate? {
-            guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+            guard let text, !text.trimming(.whitespaces).isEmpty else { return nil }
             switch DateParser.parse(text) {
             case .success(let date): return date
             case .failure(let failure):
@@ -23,7 +23,7 @@ struct MetadataResolver {
                 return nil
             }
         }
-        guard let title = nonEmpty(front.title?.trimmingCharacters(in: .whitespacesAndNewlines)) ?? current?.title else {
+        guard let title = nonEmpty(front.title?.trimming(.whitespacesAndNewlines)) ?? current?.title else {
             let (line, column) = front.title == nil ? (1, 1) : positions.position(of: "title")
             diagnostics.append(.error("the protocol has no title: add 'title: …' to the front matter", in: path, line: line, column: column))
             return nil
@@ -70,7 +70,7 @@ struct MetadataResolver {
         }
         // Given fields win; the version table fills the rest. A draft's
         // first row records a first draft, not an adoption.
-        let declaredDraft = front.status?.lowercased().trimmingCharacters(in: .whitespaces) == ProtocolStatus.draft.rawValue
+        let declaredDraft = front.status?.lowercased().trimming(.whitespaces) == ProtocolStatus.draft.rawValue
         if let first = metadata.history.first, let last = metadata.history.last {
             if front.adopted == nil, !declaredDraft { metadata.adopted = first.date }
             if front.version == nil { metadata.version = last.version }
@@ -79,7 +79,7 @@ struct MetadataResolver {
         }
 
         if let status = front.status {
-            guard let parsed = ProtocolStatus(rawValue: status.lowercased().trimmingCharacters(in: .whitespaces)) else {
+            guard let parsed = ProtocolStatus(rawValue: status.lowercased().trimming(.whitespaces)) else {
                 let (line, column) = positions.position(of: "status")
                 var message = "'status' must be one of draft, adopted, superseded, withdrawn (found '\(status)')"
                 if let nearest = NearestWord.find(status, in: ProtocolStatus.allCases.map(\.rawValue)) {
@@ -96,7 +96,7 @@ struct MetadataResolver {
     }
 
     private func nonEmpty(_ text: String?) -> String? {
-        guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
+        guard let trimmed = text?.trimming(.whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
         return trimmed
     }
 }

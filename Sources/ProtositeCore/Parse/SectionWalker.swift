@@ -96,7 +96,7 @@ enum SectionWalker {
         let text = node.plainText
         guard isClause, let (_, length) = ClauseNumber.leading(in: text, minimumParts: 1) else { return text }
         let rest = text.utf8.dropFirst(length)
-        return (String(rest) ?? text).trimmingCharacters(in: .whitespaces)
+        return (String(rest) ?? text).trimming(.whitespaces)
     }
 }
 

@@ -13,6 +13,6 @@ struct SynonymGroup: Decodable, Equatable {
         } else {
             members = try container.decode(String.self).split(separator: ",").map(String.init)
         }
-        members = members.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        members = members.map { $0.trimming(.whitespaces) }.filter { !$0.isEmpty }
     }
 }
