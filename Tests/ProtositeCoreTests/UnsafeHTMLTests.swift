@@ -63,4 +63,17 @@ struct UnsafeHTMLTests {
         let layout = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("templates/layout.mustache"), encoding: .utf8)
         #expect(layout.contains(ContentSecurityPolicy.meta))
     }
+
+    @Test(arguments: [
+        ("<meta http-equiv=\"Content-Security-Policy\" content=\"x\">", true),
+        ("<META HTTP-EQUIV='content-security-policy' CONTENT='x'>", true),
+        ("<meta http-equiv=Content-Security-Policy content=x>", true),
+        ("<meta http-equiv=\"Content-Security-Policy' content=x>", false),
+        ("<meta http-equiv=\"refresh\"> content-security-policy", false),
+        ("http-equiv=\"x\" http-equiv=\"content-security-policy\"", true),
+        ("", false),
+    ])
+    func aPolicyIsFoundInAnyCaseAndEitherQuote(text: String, stated: Bool) {
+        #expect(ContentSecurityPolicy.isStated(in: text) == stated)
+    }
 }

@@ -8,11 +8,26 @@ enum ContentSecurityPolicy {
     static let policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
     static let meta = "<meta http-equiv=\"Content-Security-Policy\" content=\"\(policy)\">"
 
-    /// Whether a template or page states a policy of its own.
+    /// Whether a template or page states a policy of its own: an
+    /// `http-equiv` of `content-security-policy`, in any ASCII case, quoted
+    /// either way or not. Searched on bytes: every build asks it of every
+    /// built-in template, and Foundation's case-insensitive search cost a
+    /// small site more than its pages did.
     static func isStated(in text: String) -> Bool {
-        text.range(of: "http-equiv=\"content-security-policy\"", options: .caseInsensitive) != nil
-            || text.range(of: "http-equiv='content-security-policy'", options: .caseInsensitive) != nil
-            || text.range(of: "http-equiv=content-security-policy", options: .caseInsensitive) != nil
+        let bytes = text.utf8.map { $0 &- 65 < 26 ? $0 &+ 32 : $0 }
+        let attribute = Array("http-equiv=".utf8), value = Array("content-security-policy".utf8)
+        var rest = bytes[...]
+        while let found = rest.firstRange(of: attribute) {
+            var after = bytes[found.upperBound...]
+            if let quote = after.first, quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                after = after.dropFirst()
+                if after.starts(with: value), after.dropFirst(value.count).first == quote { return true }
+            } else if after.starts(with: value) {
+                return true
+            }
+            rest = bytes[found.upperBound...]
+        }
+        return false
     }
 
     /// `html` with the policy in its head, added after `<head…>` (or after
