@@ -54,6 +54,9 @@ public struct FrontMatterReader {
                 }
             }
         }
+        if let frontMatter = PlainFrontMatter.read(mapping) {
+            return Reading(frontMatter: frontMatter, positions: positions)
+        }
         do {
             let frontMatter = try Self.decoder.decode(FrontMatter.self, from: node)
             return Reading(frontMatter: frontMatter, positions: positions)
