@@ -15,33 +15,32 @@ enum PlainFrontMatter {
             guard let name = plainText(key) else { return nil }
             guard FrontMatter.knownKeys.contains(name) else { continue }
             guard seen.insert(name).inserted else { return nil }
-            switch name {
-            case "title": guard let text = plainText(value) else { return nil }; front.title = text
-            case "slug": guard let text = plainText(value) else { return nil }; front.slug = text
-            case "council": guard let text = plainText(value) else { return nil }; front.council = text
-            case "status": guard let text = plainText(value) else { return nil }; front.status = text
-            case "adopted": guard let text = plainText(value) else { return nil }; front.adopted = text
-            case "reviewed": guard let text = plainText(value) else { return nil }; front.reviewed = text
-            case "review": guard let text = plainText(value) else { return nil }; front.review = text
-            case "version": guard let text = plainText(value) else { return nil }; front.version = text
-            case "summary": guard let text = plainText(value) else { return nil }; front.summary = text
-            case "aliases": guard let list = textList(value) else { return nil }; front.aliases = list
-            case "cited_as": guard let list = textList(value) else { return nil }; front.citedAs = list
-            case "tags": guard let list = textList(value) else { return nil }; front.tags = list
-            case "history":
-                guard case .sequence(let rows) = value else { return nil }
-                var history: [FrontMatter.HistoryRow] = []
-                for row in rows {
-                    guard let read = historyRow(row) else { return nil }
-                    history.append(read)
-                }
-                front.history = history
-            default:
-                return nil
+            if let field = textFields[name] {
+                guard let text = plainText(value) else { return nil }
+                front[keyPath: field] = text
+                continue
             }
+            if let field = listFields[name] {
+                guard let list = textList(value) else { return nil }
+                front[keyPath: field] = list
+                continue
+            }
+            guard name == "history", case .sequence(let rows) = value else { return nil }
+            var history: [FrontMatter.HistoryRow] = []
+            for row in rows {
+                guard let read = historyRow(row) else { return nil }
+                history.append(read)
+            }
+            front.history = history
         }
         return front
     }
+
+    private static let textFields: [String: WritableKeyPath<FrontMatter, String?> & Sendable] = [
+        "title": \.title, "slug": \.slug, "council": \.council, "status": \.status, "adopted": \.adopted,
+        "reviewed": \.reviewed, "review": \.review, "version": \.version, "summary": \.summary,
+    ]
+    private static let listFields: [String: WritableKeyPath<FrontMatter, TextList?> & Sendable] = ["aliases": \.aliases, "cited_as": \.citedAs, "tags": \.tags]
 
     private static func historyRow(_ node: Node) -> FrontMatter.HistoryRow? {
         guard case .mapping(let mapping) = node else { return nil }
@@ -50,17 +49,15 @@ enum PlainFrontMatter {
         for (key, value) in mapping {
             guard let name = plainText(key) else { return nil }
             guard FrontMatter.HistoryRow.knownKeys.contains(name) else { continue }
-            guard seen.insert(name).inserted, let text = plainText(value) else { return nil }
-            switch name {
-            case "date": row.date = text
-            case "version": row.version = text
-            case "change": row.change = text
-            case "review": row.review = text
-            default: return nil
-            }
+            guard seen.insert(name).inserted, let text = plainText(value), let field = rowFields[name] else { return nil }
+            row[keyPath: field] = text
         }
         return row
     }
+
+    private static let rowFields: [String: WritableKeyPath<FrontMatter.HistoryRow, String?> & Sendable] = [
+        "date": \.date, "version": \.version, "change": \.change, "review": \.review,
+    ]
 
     private static func textList(_ node: Node) -> TextList? {
         if let one = plainText(node) { return TextList([one]) }
