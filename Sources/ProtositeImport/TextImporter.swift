@@ -321,7 +321,6 @@ struct TextImporter {
         let words = text.split(separator: " ")
         guard words.count <= 10, !Self.endsLikeSentence(text), !text.hasSuffix(":"), text.first?.isUppercase == true else { return false }
         if InlineText.isAllCaps(text) { return true }
-        let small: Set<String> = ["a", "an", "and", "of", "on", "the", "for", "to", "in", "between", "with", "by"]
-        return words.count <= 8 && words.allSatisfy { small.contains($0.lowercased()) || $0.first?.isUppercase == true || !($0.first?.isLetter ?? false) }
+        return words.count <= 8 && words.allSatisfy { InlineText.minorWords.contains($0.lowercased()) || $0.first?.isUppercase == true || !($0.first?.isLetter ?? false) }
     }
 }

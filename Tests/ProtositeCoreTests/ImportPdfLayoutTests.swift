@@ -1,0 +1,30 @@
+import Foundation
+import ProtositeImport
+import Testing
+@testable import ProtositeCore
+
+/// Policies as councils publish them in PDF and Word text exports: running
+/// heads on every page, `SECTION 2 – MEETINGS` headings, one line per
+/// paragraph, statements of adoption that wrap, tables set in columns of
+/// spaces and signature blocks. Small texts written for these tests.
+@Suite("Import rules for council PDF and Word text exports")
+struct ImportPdfLayoutTests {
+    func body(_ text: String) throws -> String {
+        ImportTestSupport.body(try Importer.importText(text).markdown)
+    }
+
+    // MARK: Titles
+
+    @Test(arguments: [
+        ("DIGNITY AT WORK POLICY", "Dignity at Work Policy"),
+        ("USE OF THE HALL BY CLUBS OR SOCIETIES", "Use of the Hall by Clubs or Societies"),
+        ("GRANTS TO AND FROM THE COUNCIL", "Grants to and from the Council"),
+        ("A GUIDE TO THE COUNCIL", "A Guide to the Council"),
+        ("STANDING ORDERS: AN INTRODUCTION", "Standing Orders: An Introduction"),
+    ])
+    func aTitleInCapitalsKeepsItsShortWordsLowerCaseButTheFirstAndAfterAColon(_ line: String, _ expected: String) throws {
+        let result = try Importer.importText("HOLLINSFORD TOWN COUNCIL\n\(line)\n\n1.1 A rule.\n")
+        let title = ImportTestSupport.frontMatter(result.markdown)["title"]?.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        #expect(title == expected, "\(result.markdown)")
+    }
+}
