@@ -42,6 +42,15 @@ enum OpeningLines {
             result.consumed.insert(line.number)
             index += 1
         }
+        // A running head on the first line gave them; the cover's own lines
+        // (`ANYTOWN PARISH COUNCIL`, `GRANTS POLICY`) say them again.
+        while index < lines.count, result.title != nil {
+            let line = lines[index]
+            if line.isBlank || consumed.contains(line.number) { index += 1; continue }
+            guard repeats(line.text, result) else { break }
+            result.consumed.insert(line.number)
+            index += 1
+        }
         result.end = index
         if result.title == nil {
             // A title further down the first lines, such as after a preamble line.
@@ -55,6 +64,16 @@ enum OpeningLines {
             }
         }
         return result
+    }
+
+    /// The line says again the title, the council, or both: the same
+    /// letters and digits, whatever the case, spacing and dashes.
+    static func repeats(_ text: String, _ read: Result) -> Bool {
+        let line = ContentsList.key(text)
+        guard !line.isEmpty else { return false }
+        let title = ContentsList.key(read.title ?? "")
+        let council = ContentsList.key(read.council ?? "")
+        return line == title || line == council || line == council + title
     }
 
     /// Short, not a sentence, not numbered or labelled, not a contents title.

@@ -28,3 +28,21 @@ struct ImportPdfLayoutTests {
         #expect(title == expected, "\(result.markdown)")
     }
 }
+
+extension ImportPdfLayoutTests {
+    // MARK: Running heads and the title
+
+    @Test func titleLinesThatRepeatARunningHeadAtTheTopAreTheTitleNotHeadings() throws {
+        let text = "                Anytown Parish Council – Grants Policy\n\n                     ANYTOWN PARISH COUNCIL\n\n                         GRANTS POLICY\n\n1.1    Grants are made to local groups.\n"
+        let result = try Importer.importText(text)
+        let front = ImportTestSupport.frontMatter(result.markdown)
+        #expect(front["title"] == "Grants Policy" && front["council"] == "Anytown Parish Council", "\(result.markdown)")
+        #expect(ImportTestSupport.body(result.markdown) == "\n1.1 Grants are made to local groups.\n", "\(result.markdown)")
+        #expect(!result.warnings.contains { $0.message.contains("heading") }, "\(result.warnings)")
+    }
+
+    @Test func aTitleOnOneLineThatRepeatsTheCouncilAndTitleOfTheRunningHeadIsNotAHeading() throws {
+        let text = "Ashcombe Parish Council – Burial Ground Regulations\n\n\n\nAshcombe Parish Council Burial Ground Regulations\n\n1.1 The burial ground is open every day.\n"
+        #expect(try body(text) == "\n1.1 The burial ground is open every day.\n")
+    }
+}
