@@ -45,4 +45,12 @@ extension ImportPdfLayoutTests {
         let text = "Ashcombe Parish Council – Burial Ground Regulations\n\n\n\nAshcombe Parish Council Burial Ground Regulations\n\n1.1 The burial ground is open every day.\n"
         #expect(try body(text) == "\n1.1 The burial ground is open every day.\n")
     }
+
+    @Test func aRunningHeadOnTheFirstLineOfEachOfTwoPagesIsRemoved() throws {
+        let head = "              Ashcombe Parish Council – Burial Ground Regulations\n"
+        let text = head + "\n1.1 The burial ground is open every day.\n\n                                   Page 1 of 2\n\u{0C}" + head + "\n1.2 Dogs are kept on a lead.\n\n                                   Page 2 of 2\n\u{0C}"
+        let result = try Importer.importText(text)
+        #expect(ImportTestSupport.body(result.markdown) == "\n1.1 The burial ground is open every day.\n\n1.2 Dogs are kept on a lead.\n", "\(result.markdown)")
+        #expect(result.warnings.contains { $0.line == 6 && $0.message.contains("running header") }, "\(result.warnings)")
+    }
 }
