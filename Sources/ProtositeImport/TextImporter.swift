@@ -148,6 +148,12 @@ struct TextImporter {
                 joinedToHeading = body[position + 1].number
                 continue
             }
+            // `SECTION 1 – GENERAL` with its first clause on the very next line.
+            if !opensClause, mayStart || previousBlank || line.pageBreak, pendingLabel == nil, DivisionHeading.oneLine(text) != nil {
+                flush()
+                blocks.append(MarkdownBlock(kind: .heading(level: 2), text: Self.headingText(text), line: line.number))
+                continue
+            }
             if !opensClause, let heading = heading(text, alone: alone, afterEnd: mayStart && pendingLabel == nil, next: next, contents: contents, line: line.number) {
                 flushLabel()
                 flush()

@@ -54,3 +54,22 @@ extension ImportPdfLayoutTests {
         #expect(result.warnings.contains { $0.line == 6 && $0.message.contains("running header") }, "\(result.warnings)")
     }
 }
+
+extension ImportPdfLayoutTests {
+    // MARK: Section headings
+
+    @Test(arguments: ["PART 1 – GENERAL", "Part 1: General", "PART 1.  GENERAL", "Chapter 1 - General"])
+    func aDivisionHeadingOnOneLineWithItsFirstClauseRightBelowIsAHeading(_ heading: String) throws {
+        let text = "ASHCOMBE PARISH COUNCIL\nBURIAL GROUND REGULATIONS\n\n\(heading)\n1.1 The burial ground is open every day.\n1.2 Dogs are kept on a lead.\n"
+        let body = try body(text)
+        #expect(body.contains("## \(TextImporterTestNames.closed(heading))\n\n1.1 The burial ground is open every day.\n\n1.2 Dogs"), "\(body)")
+        #expect(try ImportTestSupport.built(text).anchors == ["clause-1.1", "clause-1.2"])
+    }
+}
+
+/// Headings as the importer writes them: tab-stop gaps closed.
+enum TextImporterTestNames {
+    static func closed(_ text: String) -> String {
+        text.split(separator: " ").joined(separator: " ")
+    }
+}
