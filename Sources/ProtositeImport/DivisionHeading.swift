@@ -45,6 +45,28 @@ enum DivisionHeading {
         return (word + " " + number, name)
     }
 
+    /// A section's heading written as the clause its clauses belong to:
+    /// `SECTION 4` whose first numbered clause below is `4.1` is clause 4,
+    /// `4. BUDGET`, as "see section 4" in the text means (the build reads a
+    /// heading as a clause only by a number at its start). Nil for any
+    /// other division, or when the clauses below are numbered otherwise.
+    static func clauseHeading(label: String, name: String, following: [String]) -> String? {
+        let parts = label.split(separator: " ")
+        guard parts.count == 2, parts[0].lowercased() == "section", parts[1].allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        for line in following.prefix(lookAhead) {
+            let text = line.trimmingCharacters(in: .whitespaces)
+            if text.isEmpty { continue }
+            guard let (number, _) = TextImporter.leadingNumber(text) else { continue }
+            let clause = number.split(separator: ".")
+            guard clause.count >= 2, clause[0] == parts[1] else { return nil }
+            return "\(parts[1]). " + name
+        }
+        return nil
+    }
+
+    /// Lines looked through for a section's first clause.
+    static let lookAhead = 12
+
     /// The heading's text when `label` is a division label and `name`,
     /// the line right below it, names the division.
     static func text(label: String, name: String) -> String? {

@@ -144,14 +144,15 @@ struct TextImporter {
             if !opensClause, mayStart || previousBlank || line.pageBreak, pendingLabel == nil, let next, !nextBlank, body[position + 1].number == line.number + 1, !body[position + 1].opensClause,
                let division = DivisionHeading.text(label: text, name: next) {
                 flush()
-                blocks.append(MarkdownBlock(kind: .heading(level: 2), text: Self.headingText(division), line: line.number))
+                let name = next.trimmingCharacters(in: .whitespaces)
+                blocks.append(divisionHeading(division, label: text.trimmingCharacters(in: .whitespaces), name: name, following: body[(position + 2)...], line: line.number))
                 joinedToHeading = body[position + 1].number
                 continue
             }
             // `SECTION 1 – GENERAL` with its first clause on the very next line.
-            if !opensClause, mayStart || previousBlank || line.pageBreak, pendingLabel == nil, DivisionHeading.oneLine(text) != nil {
+            if !opensClause, mayStart || previousBlank || line.pageBreak, pendingLabel == nil, let division = DivisionHeading.oneLine(text) {
                 flush()
-                blocks.append(MarkdownBlock(kind: .heading(level: 2), text: Self.headingText(text), line: line.number))
+                blocks.append(divisionHeading(text, label: division.label, name: division.name, following: body[(position + 1)...], line: line.number))
                 continue
             }
             if !opensClause, let heading = heading(text, alone: alone, afterEnd: mayStart && pendingLabel == nil, next: next, contents: contents, line: line.number) {
@@ -206,6 +207,20 @@ struct TextImporter {
         flushLabel()
         flush()
         return blocks
+    }
+
+    /// A part's or section's heading as written (`PART 1: INTRODUCTION`), or,
+    /// for a section whose clauses carry its number, that clause (`4. BUDGET`),
+    /// with a warning, since the words change.
+    private mutating func divisionHeading(_ text: String, label: String, name: String, following: ArraySlice<SourceLine>, line: Int) -> MarkdownBlock {
+        let written = Self.headingText(text)
+        guard let clause = DivisionHeading.clauseHeading(label: label, name: name, following: following.map(\.text)) else {
+            return MarkdownBlock(kind: .heading(level: 2), text: written, line: line)
+        }
+        let heading = Self.headingText(clause)
+        let number = heading.prefix { $0 != "." }
+        warnings.append(ImportWarning(line: line, column: 1, message: "'\(written)' written '\(heading)' so that it is clause \(number), over its clauses \(number).1 …, and 'section \(number)' links to it"))
+        return MarkdownBlock(kind: .heading(level: 2), text: heading, line: line)
     }
 
     /// A heading line: numbered (`1. RULES OF DEBATE`, `2.0 THE ROLE`),

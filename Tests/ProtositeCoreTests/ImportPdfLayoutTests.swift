@@ -65,6 +65,27 @@ extension ImportPdfLayoutTests {
         #expect(body.contains("## \(TextImporterTestNames.closed(heading))\n\n1.1 The burial ground is open every day.\n\n1.2 Dogs"), "\(body)")
         #expect(try ImportTestSupport.built(text).anchors == ["clause-1.1", "clause-1.2"])
     }
+
+    @Test func aSectionHeadingWhoseClausesCarryItsNumberIsThatClauseSoSectionReferencesLink() throws {
+        let text = "ASHCOMBE PARISH COUNCIL\nBURIAL GROUND REGULATIONS\n\nSECTION 1 – GENERAL\n1.1 The burial ground is open every day, subject to section 2.\n\nSECTION 2 – BURIALS\n\n2.1    Burials take place on weekdays, as paragraph 1.1 above\n       allows.\n"
+        let result = try Importer.importText(text)
+        let body = ImportTestSupport.body(result.markdown)
+        #expect(body.contains("## 1. GENERAL\n\n1.1 The burial ground is open every day, subject to section 2.\n\n## 2. BURIALS\n\n2.1 Burials"), "\(body)")
+        #expect(result.warnings.contains { $0.line == 4 && $0.message.contains("'SECTION 1 – GENERAL' written '1. GENERAL' so that it is clause 1") }, "\(result.warnings)")
+        let site = try ImportTestSupport.built(text)
+        #expect(site.anchors == ["clause-1", "clause-1.1", "clause-2", "clause-2.1"], "\(site.anchors)")
+        #expect(!site.messages.contains { $0.contains("refers to") }, "\(site.messages)")
+    }
+
+    @Test func aSectionHeadingWhoseClausesDoNotCarryItsNumberKeepsItsWords() throws {
+        let body = try body("ASHCOMBE PARISH COUNCIL\nBURIAL GROUND REGULATIONS\n\nSECTION 1 – GENERAL\n\n4. The burial ground is open every day.\n")
+        #expect(body.contains("## SECTION 1 – GENERAL\n\n4. The burial ground"), "\(body)")
+    }
+
+    @Test func aSectionOverItsNameOnTheNextLineIsTheSameClauseHeading() throws {
+        let body = try body("ASHCOMBE PARISH COUNCIL\nBURIAL GROUND REGULATIONS\n\nSECTION 3\nMEMORIALS\n\n3.1 A memorial needs a permit.\n")
+        #expect(body.contains("## 3. MEMORIALS\n\n3.1 A memorial needs a permit."), "\(body)")
+    }
 }
 
 /// Headings as the importer writes them: tab-stop gaps closed.
