@@ -47,8 +47,8 @@ enum MetadataExtractor {
         var index = 0
         while index < lines.count {
             let line = lines[index]
-            let text = line.text.trimmingCharacters(in: CharacterSet(charactersIn: " \t*_"))
-            let lower = text.lowercased()
+            var text = line.text.trimmingCharacters(in: CharacterSet(charactersIn: " \t*_"))
+            var lower = text.lowercased()
             defer { index += 1 }
             guard !text.isEmpty, text.count <= maximumLineLength,
                   TextImporter.leadingNumber(text) == nil, ExportLabel.leading(in: Substring(text)) == nil else { continue }
@@ -70,6 +70,15 @@ enum MetadataExtractor {
                     found.consumed.insert(row.number)
                 }
                 continue
+            }
+
+            // A statement the export wrapped ("… Next review: January" over
+            // "2027."): read with its last words, which leave the body with it.
+            var continuation: SourceLine?
+            if opensStatement(lower), index + 1 < lines.count, let rest = Self.continuation(of: text, lines[index + 1]) {
+                text += " " + rest
+                lower = text.lowercased()
+                continuation = lines[index + 1]
             }
 
             // Where a review phrase stands, dates after it are the review's.
@@ -98,7 +107,13 @@ enum MetadataExtractor {
                     used = true
                 }
             }
-            if used { found.consumed.insert(line.number) }
+            if used {
+                found.consumed.insert(line.number)
+                if let continuation {
+                    found.consumed.insert(continuation.number)
+                    index += 1
+                }
+            }
             // "Signed ……… (Chair)" beside a "Dated" line goes with it.
             if dated, used, index > 0, lines[index - 1].text.lowercased().trimmingCharacters(in: .whitespaces).hasPrefix("signed"), lines[index - 1].text.count <= 120 {
                 found.consumed.insert(lines[index - 1].number)
@@ -122,6 +137,30 @@ enum MetadataExtractor {
         }
         return found
     }
+
+    /// The line opens a statement of adoption, review or signature.
+    static func opensStatement(_ lower: String) -> Bool {
+        adoptionOpenings.contains { lower.hasPrefix($0) } || reviewPhrase(in: lower) != nil || aboutThisDocument(lower)
+            || lower.hasPrefix("dated") || (lower.hasPrefix("signed") && lower.contains("dated"))
+    }
+
+    /// The last words of a statement the export wrapped: the next line,
+    /// when the statement has not ended and that line carries the sentence
+    /// on (a small letter, a digit, a bracket or a month: `2027.`, `(minute
+    /// 25/019).`, `January 2027.`) and is short, unnumbered and no statement
+    /// of its own (`Date to be Reviewed …` under `Date adopted …`).
+    static func continuation(of text: String, _ next: SourceLine) -> String? {
+        guard let last = text.last, !".;:!?".contains(last), !next.pageBreak else { return nil }
+        let rest = next.text.trimmingCharacters(in: CharacterSet(charactersIn: " \t*_"))
+        guard let first = rest.first, rest.count <= continuationLength, !opensStatement(rest.lowercased()),
+              TextImporter.leadingNumber(rest) == nil, ExportLabel.leading(in: Substring(rest)) == nil else { return nil }
+        let firstWord = rest.prefix { $0.isLetter }
+        guard first.isLowercase || first.isNumber || first == "(" || DateFinder.month(firstWord) != nil else { return nil }
+        return rest
+    }
+
+    /// A wrapped statement's last line is short.
+    static let continuationLength = 80
 
     /// The offset of a review phrase ("next review", "to be reviewed", …)
     /// in a lower-cased line, when the line opens with one or a sentence of

@@ -94,3 +94,26 @@ enum TextImporterTestNames {
         text.split(separator: " ").joined(separator: " ")
     }
 }
+
+extension ImportPdfLayoutTests {
+    // MARK: What the document says about itself
+
+    @Test(arguments: [
+        ("Adopted by Ashcombe Parish Council on 9th January 2024. Next review: January\n2027.", "9th January 2024", "January 2027"),
+        ("Adopted by Fernley Parish Council at its meeting on 11th March 2025\n(minute 25/019).", "11th March 2025", nil as String?),
+        ("These regulations were adopted by the Council on 9th January 2024 and will be reviewed in\nJanuary 2027.", "9th January 2024", nil),
+    ])
+    func aStatementOfAdoptionWrappedOntoASecondLineIsReadWholeAndLeavesNoScrapBehind(_ statement: String, _ adopted: String, _ review: String?) throws {
+        let result = try Importer.importText("ASHCOMBE PARISH COUNCIL\nBURIAL GROUND REGULATIONS\n\n1.1 The burial ground is open every day.\n\n\(statement)\n")
+        let front = ImportTestSupport.frontMatter(result.markdown)
+        #expect(front["adopted"] == adopted, "\(result.markdown)")
+        if let review { #expect(front["review"] == review, "\(result.markdown)") }
+        #expect(ImportTestSupport.body(result.markdown) == "\n1.1 The burial ground is open every day.\n", "\(result.markdown)")
+    }
+
+    @Test func twoStatementsOnTwoLinesAreStillReadOneEach() throws {
+        let result = try Importer.importText("GRANTS POLICY\n\n1.1 Grants are small.\n\nDate adopted 22nd September 2020\nDate to be Reviewed September 2021\n")
+        let front = ImportTestSupport.frontMatter(result.markdown)
+        #expect(front["adopted"] == "22nd September 2020" && front["review"] == "September 2021", "\(result.markdown)")
+    }
+}
