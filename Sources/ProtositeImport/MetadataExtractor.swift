@@ -10,6 +10,9 @@ struct ExtractedMetadata {
     var review: String?
     var reviewLine = 0
     var history: [(date: String, version: String, change: String, review: String)] = []
+    /// The version a line gave (`Version 1.2, adopted …`), and its line.
+    var version: String?
+    var versionLine = 0
     /// Source line numbers taken out of the body.
     var consumed: Set<Int> = []
     /// The phrasings read that a clerk should check.
@@ -72,11 +75,29 @@ enum MetadataExtractor {
                 continue
             }
 
+            // `Version 1.2, adopted by Full Council on 4 May 2023`: the version,
+            // then the statement after it, read as a line of its own.
+            var shown = text
+            if let (version, rest) = leadingVersion(text) {
+                if found.version == nil {
+                    found.version = version
+                    found.versionLine = line.number
+                }
+                // `Version: 2.0`, `Issue 4, March 2024`: nothing else to read.
+                if rest.isEmpty || (rest.split(separator: " ").count <= 3 && DateFinder.dates(in: rest).count == 1) {
+                    found.consumed.insert(line.number)
+                    continue
+                }
+                text = rest
+                lower = text.lowercased()
+            }
+
             // A statement the export wrapped ("… Next review: January" over
             // "2027."): read with its last words, which leave the body with it.
             var continuation: SourceLine?
             if opensStatement(lower), index + 1 < lines.count, let rest = Self.continuation(of: text, lines[index + 1]) {
                 text += " " + rest
+                shown += " " + rest
                 lower = text.lowercased()
                 continuation = lines[index + 1]
             }
@@ -91,7 +112,7 @@ enum MetadataExtractor {
                 found.reviewLine = line.number
                 used = true
                 if !plainReviewOpenings.contains(where: { lower.hasPrefix($0) }) {
-                    found.warnings.append(ImportWarning(line: line.number, column: 1, message: "read '\(text)' as the next review date (\(date.text))"))
+                    found.warnings.append(ImportWarning(line: line.number, column: 1, message: "read '\(shown)' as the next review date (\(date.text))"))
                 }
             }
             let statesAdoption = adoptionOpenings.contains { adoptionLower.hasPrefix($0) } || aboutThisDocument(adoptionLower)
@@ -103,20 +124,18 @@ enum MetadataExtractor {
                 }
                 // The latest date a line gives: "adopted 2019, re-adopted 9th May 2023".
                 if let date = DateFinder.dates(in: source).filter(\.isDay).last ?? DateFinder.dates(in: source).last {
-                    adoptions.append((date, line.number, !statesAdoption, text))
+                    adoptions.append((date, line.number, !statesAdoption, shown))
                     used = true
                 }
             }
-            if used {
-                found.consumed.insert(line.number)
-                if let continuation {
-                    found.consumed.insert(continuation.number)
-                    index += 1
-                }
-            }
+            if used { found.consumed.insert(line.number) }
             // "Signed ……… (Chair)" beside a "Dated" line goes with it.
             if dated, used, index > 0, lines[index - 1].text.lowercased().trimmingCharacters(in: .whitespaces).hasPrefix("signed"), lines[index - 1].text.count <= 120 {
                 found.consumed.insert(lines[index - 1].number)
+            }
+            if used, let continuation {
+                found.consumed.insert(continuation.number)
+                index += 1
             }
         }
         // A "Dated" line is adoption only when nothing says so more plainly.
@@ -136,6 +155,35 @@ enum MetadataExtractor {
             }
         }
         return found
+    }
+
+    /// Words a version line opens with.
+    static let versionWords: Set<String> = ["version", "issue", "version no", "version number"]
+
+    /// `Version 1.2, …`, `Version: 2.0`, `v3 – …`, `Issue 4, …`: the
+    /// version and what follows it. The number must end the line or be set
+    /// off by a comma, semicolon, colon, dash or wide gap, so that `Version
+    /// 2 of this policy …` (a sentence) is not read.
+    static func leadingVersion(_ text: String) -> (version: String, rest: String)? {
+        var rest = Substring(text)
+        let lower = text.lowercased()
+        if let word = versionWords.sorted(by: { $0.count > $1.count }).first(where: { lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + ":") || lower.hasPrefix($0 + ".") }) {
+            rest = rest.dropFirst(word.count).drop { " :.".contains($0) }
+        } else if lower.hasPrefix("v"), rest.dropFirst().first?.isNumber == true {
+            rest = rest.dropFirst()
+        } else {
+            return nil
+        }
+        var number = rest.prefix { ($0.isASCII && $0.isNumber) || $0 == "." }
+        while number.last == "." { number = number.dropLast() }
+        guard let first = number.first, first.isNumber, number.count <= 8 else { return nil }
+        let after = rest.dropFirst(number.count)
+        let gap = after.prefix { $0 == " " || $0 == "\t" }
+        let separated = after.isEmpty || after.drop { $0 == " " }.isEmpty || gap.count >= 3 || gap.contains("\t")
+            || after.drop { $0 == " " }.first.map { ",;:–—-".contains($0) } == true || (after.first == "." && after.dropFirst().allSatisfy { $0 == " " })
+        guard separated else { return nil }
+        let statement = after.drop { " \t.,;:–—-".contains($0) }
+        return (String(number), String(statement))
     }
 
     /// The line opens a statement of adoption, review or signature.

@@ -28,7 +28,7 @@ enum OpeningLines {
             let text = line.text.trimmingCharacters(in: .whitespaces)
             guard couldBeTitle(text) else { break }
             // A line that runs on into the next is the start of a paragraph.
-            if index + 1 < lines.count, !lines[index + 1].isBlank, let next = lines[index + 1].text.trimmingCharacters(in: .whitespaces).first, next.isLowercase { break }
+            if index + 1 < lines.count, !lines[index + 1].isBlank, !consumed.contains(lines[index + 1].number), let next = lines[index + 1].text.trimmingCharacters(in: .whitespaces).first, next.isLowercase { break }
             if result.council == nil, result.title == nil, let (council, title) = councilAndTitle(text) {
                 result.council = InlineText.titleCase(council)
                 result.title = InlineText.titleCase(title)

@@ -116,4 +116,24 @@ extension ImportPdfLayoutTests {
         let front = ImportTestSupport.frontMatter(result.markdown)
         #expect(front["adopted"] == "22nd September 2020" && front["review"] == "September 2021", "\(result.markdown)")
     }
+
+    @Test(arguments: [
+        ("Version 1.2, adopted by Full Council on 4 May 2023, minute ref 23/045", "1.2", "4 May 2023" as String?),
+        ("Version: 2.0", "2.0", nil),
+        ("v3 – adopted 9th May 2023", "3", "9th May 2023"),
+        ("Issue 4, March 2024", "4", nil),
+    ])
+    func aVersionLineGivesTheVersionAndTheAdoptionItStates(_ line: String, _ version: String, _ adopted: String?) throws {
+        let result = try Importer.importText("HOLLINSFORD TOWN COUNCIL\nDIGNITY AT WORK POLICY\n\(line)\n\n1.1 Everyone is treated with respect.\n")
+        let front = ImportTestSupport.frontMatter(result.markdown)
+        #expect(front["version"]?.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) == version, "\(result.markdown)")
+        #expect(front["adopted"] == adopted, "\(result.markdown)")
+        #expect(ImportTestSupport.body(result.markdown) == "\n1.1 Everyone is treated with respect.\n", "\(result.markdown)")
+    }
+
+    @Test func aLineThatOnlyMentionsAVersionIsNoVersionLine() throws {
+        let result = try Importer.importText("HOLLINSFORD TOWN COUNCIL\nDIGNITY AT WORK POLICY\n\n1.1 Everyone is treated with respect.\n\nVersion 2 of this policy replaces the one of 2019.\n")
+        #expect(ImportTestSupport.frontMatter(result.markdown)["version"] == nil)
+        #expect(ImportTestSupport.body(result.markdown).contains("Version 2 of this policy"))
+    }
 }
