@@ -110,6 +110,8 @@ struct TextImporter {
 
         let body = lines.filter { !consumed.contains($0.number) }
         let wrapWidth = LineWrap.width(of: body)
+        /// One line per paragraph, as Word's plain text keeps them.
+        let unwrapped = LineWrap.isUnwrapped(body)
         /// The last single-letter label met, so that `o` after `n` is read
         /// as a letter and not as the `o` bullet PDF exports draw.
         var lastLetter: Character?
@@ -125,7 +127,15 @@ struct TextImporter {
             let text = raw.trimmingCharacters(in: .whitespaces)
             let previousBlank = position == 0 || body[position - 1].isBlank || body[position - 1].number != line.number - 1
             let nextBlank = position + 1 >= body.count || body[position + 1].isBlank
-            let alone = previousBlank && nextBlank && pendingLabel == nil
+            // In an export of one line per paragraph a line break ends the
+            // paragraph, unless the next line carries a cut sentence on.
+            let startsParagraph = previousBlank || (unwrapped && !LineWrap.continues(body[position - 1].text, into: raw))
+            let endsParagraph = nextBlank || (unwrapped && !LineWrap.continues(raw, into: body[position + 1].text))
+            let alone = (unwrapped && bullet(raw) == nil ? startsParagraph && endsParagraph : previousBlank && nextBlank) && pendingLabel == nil
+            if unwrapped, !previousBlank, startsParagraph, pendingLabel == nil {
+                flushLabel()
+                flush()
+            }
             // `1` over `The Council is …`: the clause starts here, whatever
             // came before, and a short clause without a full stop is still a
             // clause, not a numbered heading. (`1` over `INTRODUCTION` is one.)

@@ -137,3 +137,41 @@ extension ImportPdfLayoutTests {
         #expect(ImportTestSupport.body(result.markdown).contains("Version 2 of this policy"))
     }
 }
+
+extension ImportPdfLayoutTests {
+    // MARK: One line per paragraph
+
+    static let unwrappedPolicy = """
+        HOLLINSFORD TOWN COUNCIL
+        DIGNITY AT WORK POLICY
+
+        1. Purpose
+        Hollinsford Town Council believes that everyone who works for or with the Council has the right to be treated with dignity and respect at all times.
+        It applies to employees, councillors, volunteers and contractors while they are working for the Council, wherever that work is done.
+        Councillors
+        Councillors are bound by the Council's Code of Conduct, and a breach of this policy by a councillor will be referred to the Monitoring Officer.
+
+        2. Complaints
+        An employee who feels they have been bullied or harassed should first, if they feel able, ask the person concerned to stop, and then tell the Clerk.
+        Examples include:
+        • shouting at or belittling a colleague in public;
+        • spreading malicious rumours.
+
+        """
+
+    @Test func inAnExportOfOneLinePerParagraphEachLineIsAParagraphAndAShortNumberedLineAHeading() throws {
+        let result = try Importer.importText(Self.unwrappedPolicy)
+        let body = ImportTestSupport.body(result.markdown)
+        #expect(body.contains("## 1. Purpose\n\nHollinsford Town Council believes"), "\(body)")
+        #expect(body.contains("respect at all times.\n\nIt applies to employees"), "\(body)")
+        #expect(body.contains("wherever that work is done.\n\n## Councillors\n\nCouncillors are bound"), "\(body)")
+        #expect(body.contains("## 2. Complaints\n\nAn employee"), "\(body)")
+        #expect(body.contains("tell the Clerk.\n\nExamples include:\n\n- shouting at or belittling a colleague in public;\n- spreading malicious rumours."), "\(body)")
+        #expect(try ImportTestSupport.built(Self.unwrappedPolicy).anchors == ["clause-1", "clause-2"])
+    }
+
+    @Test func inAnExportOfOneLinePerParagraphASentenceCutInTwoIsStillJoined() throws {
+        let text = Self.unwrappedPolicy.replacingOccurrences(of: "the right to be treated", with: "the right\nto be treated")
+        #expect(try body(text).contains("has the right to be treated with dignity"))
+    }
+}
