@@ -149,12 +149,7 @@ struct DocxImporter {
                 }.joined(separator: " ").replacingOccurrences(of: "|", with: "\\|")
             }
         }
-        guard let header = rows.first, !header.isEmpty else { return "" }
-        let width = rows.map(\.count).max() ?? header.count
-        func line(_ cells: [String]) -> String {
-            "| " + (cells + Array(repeating: "", count: max(0, width - cells.count))).joined(separator: " | ") + " |"
-        }
-        return ([line(header), "|" + Array(repeating: "---|", count: width).joined()] + rows.dropFirst().map(line)).joined(separator: "\n")
+        return ColumnTable.markdown(rows)
     }
 
     /// Footnote id → its text.

@@ -117,8 +117,10 @@ struct TextImporter {
         var lastLetter: Character?
         /// The name line of a two-line heading, already written with it.
         var joinedToHeading: Int?
+        /// The position after a table, whose lines are written already.
+        var tableEnd = 0
         for (position, line) in body.enumerated() {
-            if line.number == joinedToHeading { continue }
+            if line.number == joinedToHeading || position < tableEnd { continue }
             if line.isBlank {
                 if pendingLabel == nil { flush() }
                 continue
@@ -163,6 +165,13 @@ struct TextImporter {
             if !opensClause, mayStart || previousBlank || line.pageBreak, pendingLabel == nil, let division = DivisionHeading.oneLine(text) {
                 flush()
                 blocks.append(divisionHeading(text, label: division.label, name: division.name, following: body[(position + 1)...], line: line.number))
+                continue
+            }
+            // `Stage      Time allowed` over rows in the same columns: a table.
+            if !opensClause, mayStart || previousBlank || line.pageBreak, pendingLabel == nil, let table = ColumnTable.read(body, at: position) {
+                flush()
+                blocks.append(MarkdownBlock(kind: .paragraph, text: table.markdown { InlineText.inline($0).replacingOccurrences(of: "|", with: "\\|") }, line: line.number))
+                tableEnd = position + table.lineCount
                 continue
             }
             if !opensClause, let heading = heading(text, alone: alone, afterEnd: mayStart && pendingLabel == nil, next: next, contents: contents, line: line.number) {

@@ -175,3 +175,40 @@ extension ImportPdfLayoutTests {
         #expect(try body(text).contains("has the right to be treated with dignity"))
     }
 }
+
+extension ImportPdfLayoutTests {
+    // MARK: Tables set in columns
+
+    @Test func aTableSetInColumnsOfSpacesIsATableAndAWrappedCellStaysInItsRow() throws {
+        let text = """
+            BRAMLEY TOWN COUNCIL
+            COMPLAINTS PROCEDURE
+
+            1.1 We reply within the times below.
+
+            Appendix A – Timescales
+
+            Stage                                   Time allowed
+            Acknowledgement of complaint            5 working days
+            Informal resolution by the Clerk        20 working days, or
+                                                    longer by agreement
+            Written decision | appeal               7 working days
+
+            """
+        let body = try body(text)
+        #expect(body.contains("| Stage | Time allowed |\n|---|---|\n| Acknowledgement of complaint | 5 working days |\n| Informal resolution by the Clerk | 20 working days, or longer by agreement |\n| Written decision \\| appeal | 7 working days |"), "\(body)")
+        let plan = try TestSupport.plan(["content/p.md": try Importer.importText(text).markdown])
+        #expect(!plan.diagnostics.contains { $0.severity == .error }, "\(plan.diagnostics.map(\.formatted))")
+    }
+
+    @Test func aTableExportedWithTabsIsATable() throws {
+        let body = try body("BRAMLEY TOWN COUNCIL\nFEES POLICY\n\n1.1 The fees are:\n\nRoom\tHourly fee\nMain hall\t£20\nCommittee room\t£12\n")
+        #expect(body.contains("| Room | Hourly fee |\n|---|---|\n| Main hall | £20 |\n| Committee room | £12 |"), "\(body)")
+    }
+
+    @Test func clausesWithHangingIndentsAndLabelledListsAreNoTable() throws {
+        let text = "BRAMLEY TOWN COUNCIL\nFEES POLICY\n\n1.1    The fees are set each year by the Council\n       at its January meeting, and published.\n1.2    Fees are paid:\n       (a)   in advance; and\n       (b)   in full.\n"
+        let body = try body(text)
+        #expect(body.contains("1.1 The fees are set each year by the Council at its January meeting, and published.\n\n1.2 Fees are paid:\n\n(a) in advance; and\n\n(b) in full."), "\(body)")
+    }
+}
