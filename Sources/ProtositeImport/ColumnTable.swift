@@ -29,8 +29,9 @@ struct ColumnTable {
     /// A cell may start this many characters off its header's column.
     static let alignmentSlack = 2
 
-    /// The table whose header is `lines[start]`, if one is there.
-    static func read(_ lines: [SourceLine], at start: Int) -> ColumnTable? {
+    /// The table whose header is `lines[start]`, if one is there, with at
+    /// least `minimumRows` rows (a version table may have one).
+    static func read(_ lines: [SourceLine], at start: Int, minimumRows: Int = minimumRows) -> ColumnTable? {
         guard start < lines.count, !lines[start].isBlank else { return nil }
         let tabbed = lines[start].text.contains("\t")
         let columns = cells(lines[start].text, tabbed: tabbed)

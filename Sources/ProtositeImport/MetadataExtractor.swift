@@ -56,22 +56,23 @@ enum MetadataExtractor {
             guard !text.isEmpty, text.count <= maximumLineLength,
                   TextImporter.leadingNumber(text) == nil, ExportLabel.leading(in: Substring(text)) == nil else { continue }
 
-            if text.contains("\t"), lower.contains("version") {
-                // A version table: a header of tab-separated columns, then rows.
-                let header = text.split(separator: "\t", omittingEmptySubsequences: false).map { $0.lowercased() }
+            if lower.contains("version"), let table = ColumnTable.read(lines, at: index, minimumRows: 1) {
+                // A version table: a header of columns (tabs or spaces), then rows.
+                let header = table.header.map { $0.lowercased() }
                 let dateColumn = header.firstIndex { $0.contains("date") && !$0.contains("review") } ?? 0
                 let versionColumn = header.firstIndex { $0.contains("version") } ?? 1
                 let changeColumn = header.firstIndex { $0.contains("revision") || $0.contains("amendment") || $0.contains("change") }
                 let reviewColumn = header.firstIndex { $0.contains("review") }
-                found.consumed.insert(line.number)
-                while index + 1 < lines.count, lines[index + 1].text.contains("\t") {
-                    index += 1
-                    let row = lines[index]
-                    let cells = row.text.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-                    func cell(_ column: Int?) -> String { column.flatMap { $0 < cells.count ? cells[$0] : nil } ?? "" }
+                for row in table.rows {
+                    func cell(_ column: Int?) -> String { column.flatMap { $0 < row.count ? row[$0] : nil } ?? "" }
                     found.history.append((cell(dateColumn), cell(versionColumn), cell(changeColumn), cell(reviewColumn)))
-                    found.consumed.insert(row.number)
                 }
+                for offset in 0..<table.lineCount { found.consumed.insert(lines[index + offset].number) }
+                // Its title above it (`Document control`) goes with it.
+                if let title = lines[..<index].last(where: { !$0.isBlank }), versionTableTitles.contains(ContentsList.key(title.text)) {
+                    found.consumed.insert(title.number)
+                }
+                index += table.lineCount - 1
                 continue
             }
 
@@ -156,6 +157,9 @@ enum MetadataExtractor {
         }
         return found
     }
+
+    /// The titles set over a version table, as `ContentsList.key` gives them.
+    static let versionTableTitles: Set<String> = ["documentcontrol", "versioncontrol", "versionhistory", "documenthistory", "revisionhistory", "amendmenthistory", "reviewhistory", "changehistory"]
 
     /// Words a version line opens with.
     static let versionWords: Set<String> = ["version", "issue", "version no", "version number"]

@@ -212,3 +212,29 @@ extension ImportPdfLayoutTests {
         #expect(body.contains("1.1 The fees are set each year by the Council at its January meeting, and published.\n\n1.2 Fees are paid:\n\n(a) in advance; and\n\n(b) in full."), "\(body)")
     }
 }
+
+extension ImportPdfLayoutTests {
+    @Test func aDocumentControlTableSetInColumnsOfSpacesGivesTheHistory() throws {
+        let text = """
+                                 FERNLEY PARISH COUNCIL
+                                PRESS AND MEDIA POLICY
+
+            Document control
+
+            Version     Date              Author          Changes
+            1.0         10 January 2022   Clerk           First issue
+            1.1         8 March 2023      Clerk           Social media added
+                                                          (section 4)
+
+            1.    INTRODUCTION
+
+            1.1   This policy sets out how the Council deals with the press.
+
+            """
+        let result = try Importer.importText(text)
+        #expect(result.markdown.contains("history:\n  - {date: 10 January 2022, version: 1.0, change: First issue}\n  - {date: 8 March 2023, version: 1.1, change: Social media added (section 4)}\n"), "\(result.markdown)")
+        #expect(ImportTestSupport.body(result.markdown) == "\n## 1. INTRODUCTION\n\n1.1 This policy sets out how the Council deals with the press.\n", "\(result.markdown)")
+        let plan = try TestSupport.plan(["content/p.md": result.markdown])
+        #expect(plan.site?.protocols.first?.document.metadata.version == "1.1", "\(plan.diagnostics.map(\.formatted))")
+    }
+}
