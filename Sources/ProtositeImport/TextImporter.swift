@@ -4,7 +4,8 @@ import Foundation
 /// In order: page furniture goes (`PageFurniture`); adoption and review
 /// lines become front matter (`MetadataExtractor`); the opening lines give
 /// the title and council (`OpeningLines`); the contents list goes
-/// (`ContentsList`), its entries marking the headings; the rest becomes
+/// (`ContentsList`), its entries marking the headings; signature blocks
+/// go (`SignatureBlock`); the rest becomes
 /// blocks — headings, clause paragraphs, one paragraph per sub-clause label
 /// (`LabelSplitter`), bullets, footnotes — and the file is read back with
 /// the build's parser until it builds (`BuildCheck`).
@@ -30,6 +31,9 @@ struct TextImporter {
         let metadata = MetadataExtractor.extract(allLines)
         warnings += metadata.warnings
         var consumed = metadata.consumed
+        let signatures = SignatureBlock.find(in: lines, skipping: consumed)
+        consumed.formUnion(signatures.consumed)
+        warnings += signatures.warnings
         let opening = OpeningLines.read(lines, skipping: consumed)
         consumed.formUnion(opening.consumed)
         warnings += opening.warnings

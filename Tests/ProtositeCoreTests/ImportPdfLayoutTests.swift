@@ -238,3 +238,33 @@ extension ImportPdfLayoutTests {
         #expect(plan.site?.protocols.first?.document.metadata.version == "1.1", "\(plan.diagnostics.map(\.formatted))")
     }
 }
+
+extension ImportPdfLayoutTests {
+    // MARK: Signature blocks
+
+    @Test func aSignatureBlockToFillInOnPaperIsRemovedWithAWarning() throws {
+        let text = """
+            FERNLEY PARISH COUNCIL
+            PRESS AND MEDIA POLICY
+
+            1.1   Comments that are abusive will be removed.
+
+
+
+            Signed ………………………………………………            Signed ………………………………………………
+                   Chairman                                   Clerk to the Council
+
+            Date ……………………………………………….               Date ……………………………………………….
+
+            Signed: ____________________ (Chair)
+            """
+        let result = try Importer.importText(text)
+        #expect(ImportTestSupport.body(result.markdown) == "\n1.1 Comments that are abusive will be removed.\n", "\(result.markdown)")
+        #expect(result.warnings.contains { $0.line == 8 && $0.message.contains("signature block (lines 8–13)") }, "\(result.warnings)")
+    }
+
+    @Test func aSentenceAboutSigningStays() throws {
+        let body = try body("FERNLEY PARISH COUNCIL\nPRESS AND MEDIA POLICY\n\n1.1 Signed copies are kept by the Clerk.\n\nSigned copies of every policy are kept by the Clerk.\n")
+        #expect(body.contains("\n\nSigned copies of every policy are kept by the Clerk.\n"), "\(body)")
+    }
+}
