@@ -13,6 +13,9 @@ struct ExtractedMetadata {
     /// The version a line gave (`Version 1.2, adopted …`), and its line.
     var version: String?
     var versionLine = 0
+    /// Cells read out of a line of details set in columns (`Minute
+    /// reference: 24/031      Version: 2.0`), by line: the rest stays.
+    var consumedCells: [Int: Set<String>] = [:]
     /// Source line numbers taken out of the body.
     var consumed: Set<Int> = []
     /// The phrasings read that a clerk should check.
@@ -130,6 +133,15 @@ enum MetadataExtractor {
                 }
             }
             if used { found.consumed.insert(line.number) }
+            // `Minute reference: 24/031      Version: 2.0`: the version's cell.
+            if !used, found.version == nil, text.contains("   ") {
+                for cell in ColumnTable.cells(text, tabbed: false).map(\.text) {
+                    guard let (version, rest) = leadingVersion(cell), rest.isEmpty else { continue }
+                    found.version = version
+                    found.versionLine = line.number
+                    found.consumedCells[line.number, default: []].insert(cell)
+                }
+            }
             // "Signed ……… (Chair)" beside a "Dated" line goes with it.
             if dated, used, index > 0, lines[index - 1].text.lowercased().trimmingCharacters(in: .whitespaces).hasPrefix("signed"), lines[index - 1].text.count <= 120 {
                 found.consumed.insert(lines[index - 1].number)

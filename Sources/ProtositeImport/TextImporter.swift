@@ -47,7 +47,7 @@ struct TextImporter {
                 consumed.insert(line.number)
             }
         }
-        var blocks = bodyBlocks(consumed: consumed, contents: contents.headings) + footnotes
+        var blocks = bodyBlocks(consumed: consumed, consumedCells: metadata.consumedCells, contents: contents.headings) + footnotes
 
         let title = opening.title
         var fields = ImportedFrontMatter.fields(title: title, titleLine: opening.consumed.min() ?? 0, council: opening.council, metadata: metadata)
@@ -72,7 +72,7 @@ struct TextImporter {
         var lastLineLength = 0
     }
 
-    private mutating func bodyBlocks(consumed: Set<Int>, contents: [String: Int]) -> [MarkdownBlock] {
+    private mutating func bodyBlocks(consumed: Set<Int>, consumedCells: [Int: Set<String>], contents: [String: Int]) -> [MarkdownBlock] {
         var blocks: [MarkdownBlock] = []
         var open = OpenParagraph()
         /// A label alone on its line waits for its text on the next.
@@ -121,10 +121,10 @@ struct TextImporter {
         var lastLetter: Character?
         /// The name line of a two-line heading, already written with it.
         var joinedToHeading: Int?
-        /// The position after a table, whose lines are written already.
-        var tableEnd = 0
+        /// The position after a table or details block, whose lines are written already.
+        var writtenThrough = 0
         for (position, line) in body.enumerated() {
-            if line.number == joinedToHeading || position < tableEnd { continue }
+            if line.number == joinedToHeading || position < writtenThrough { continue }
             if line.isBlank {
                 if pendingLabel == nil { flush() }
                 continue
@@ -175,7 +175,17 @@ struct TextImporter {
             if !opensClause, mayStart || previousBlank || line.pageBreak, pendingLabel == nil, let table = ColumnTable.read(body, at: position) {
                 flush()
                 blocks.append(MarkdownBlock(kind: .paragraph, text: table.markdown { InlineText.inline($0).replacingOccurrences(of: "|", with: "\\|") }, line: line.number))
-                tableEnd = position + table.lineCount
+                writtenThrough = position + table.lineCount
+                continue
+            }
+            // `Minute reference: 24/031      Version: 2.0`: a paragraph a cell,
+            // but for the cells read into front matter.
+            if !opensClause, mayStart || previousBlank || line.pageBreak, pendingLabel == nil, let details = DetailsBlock.read(body, at: position) {
+                flush()
+                for cell in details.cells where consumedCells[cell.line]?.contains(cell.text) != true {
+                    blocks.append(MarkdownBlock(kind: .paragraph, text: InlineText.escapeStart(InlineText.inline(cell.text)), line: cell.line))
+                }
+                writtenThrough = position + details.lineCount
                 continue
             }
             if !opensClause, let heading = heading(text, alone: alone, afterEnd: mayStart && pendingLabel == nil, next: next, contents: contents, line: line.number) {

@@ -268,3 +268,30 @@ extension ImportPdfLayoutTests {
         #expect(body.contains("\n\nSigned copies of every policy are kept by the Clerk.\n"), "\(body)")
     }
 }
+
+extension ImportPdfLayoutTests {
+    // MARK: Details set in columns
+
+    @Test func detailsSetAsATableOfLabelsAndValuesAreAParagraphEachAndTheVersionGoesToFrontMatter() throws {
+        let text = """
+                                  BRAMLEY TOWN COUNCIL
+                                  COMPLAINTS PROCEDURE
+
+               Date adopted: 12th March 2024          Review date: March 2026
+               Minute reference: 24/031               Version: 2.0
+               Responsible officer: Town Clerk
+
+            1.1 Bramley Town Council wants to know when things go wrong.
+
+            """
+        let result = try Importer.importText(text)
+        let front = ImportTestSupport.frontMatter(result.markdown)
+        #expect(front["adopted"] == "12th March 2024" && front["review"] == "March 2026" && front["version"] == "2.0", "\(result.markdown)")
+        #expect(ImportTestSupport.body(result.markdown) == "\nMinute reference: 24/031\n\nResponsible officer: Town Clerk\n\n1.1 Bramley Town Council wants to know when things go wrong.\n", "\(result.markdown)")
+    }
+
+    @Test func aNoteWithAColonStaysInItsParagraph() throws {
+        let body = try body("BRAMLEY TOWN COUNCIL\nCOMPLAINTS PROCEDURE\n\n1.1 We reply within five days.\nNote: this does not apply in August.\n")
+        #expect(body.contains("1.1 We reply within five days. Note: this does not apply in August."), "\(body)")
+    }
+}
