@@ -174,11 +174,18 @@ enum PageFurniture {
     }
 
     /// A sentence cut by a page break: the text before does not end a
-    /// sentence and the text after starts with a small letter.
+    /// sentence and the text after starts with a small letter, or the
+    /// text before ends in an article or preposition, which no sentence
+    /// or heading ends with (`… approved by the` / `Clerk, and …`).
     static func runsOn(from before: String, to after: String) -> Bool {
         let end = before.trimmingCharacters(in: .whitespaces)
         guard let last = end.last, !".:;!?".contains(last) else { return false }
         guard let first = after.trimmingCharacters(in: .whitespaces).first else { return false }
-        return first.isLowercase
+        let lastWord = end.split(separator: " ").last.map { $0.lowercased() } ?? ""
+        return first.isLowercase || (cutWords.contains(lastWord) && first.isLetter)
     }
+
+    /// Words a sentence cannot end with: articles and prepositions (not
+    /// `and` / `or`, which end an item of a list).
+    static let cutWords = InlineText.minorWords.subtracting(["and", "but", "or", "nor", "as"])
 }

@@ -295,3 +295,30 @@ extension ImportPdfLayoutTests {
         #expect(body.contains("1.1 We reply within five days. Note: this does not apply in August."), "\(body)")
     }
 }
+
+extension ImportPdfLayoutTests {
+    // MARK: Items cut by a page break
+
+    @Test func anItemCutByAPageAfterAnArticleCarriesOnThoughTheNextPageOpensWithACapital() throws {
+        let text = """
+            KESTON VALE PARISH COUNCIL
+            ALLOTMENT TENANCY RULES
+
+            1.2  The tenant must not put up any building except:
+                 (a)   one shed; and
+                 (b)   one greenhouse, which must be approved by the
+
+            Keston Vale Parish Council                           Allotment Tenancy Rules
+                                                                            Page 1 of 2
+            \u{0C}Keston Vale Parish Council                           Allotment Tenancy Rules
+
+                       Clerk and taken down when the tenancy ends.
+            1.3  Paths are kept clear.
+
+            Keston Vale Parish Council                           Allotment Tenancy Rules
+                                                                            Page 2 of 2
+            """
+        let body = try body(text)
+        #expect(body.contains("(b) one greenhouse, which must be approved by the Clerk and taken down when the tenancy ends.\n\n1.3 Paths are kept clear."), "\(body)")
+    }
+}
