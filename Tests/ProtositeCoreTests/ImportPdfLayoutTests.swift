@@ -62,7 +62,7 @@ extension ImportPdfLayoutTests {
     func aDivisionHeadingOnOneLineWithItsFirstClauseRightBelowIsAHeading(_ heading: String) throws {
         let text = "ASHCOMBE PARISH COUNCIL\nBURIAL GROUND REGULATIONS\n\n\(heading)\n1.1 The burial ground is open every day.\n1.2 Dogs are kept on a lead.\n"
         let body = try body(text)
-        #expect(body.contains("## \(TextImporterTestNames.closed(heading))\n\n1.1 The burial ground is open every day.\n\n1.2 Dogs"), "\(body)")
+        #expect(body.contains("\n## \(TextImporterTestNames.closed(heading))\n\n1.1 The burial ground is open every day.\n\n1.2 Dogs"), "\(body)")
         #expect(try ImportTestSupport.built(text).anchors == ["clause-1.1", "clause-1.2"])
     }
 
@@ -70,7 +70,7 @@ extension ImportPdfLayoutTests {
         let text = "ASHCOMBE PARISH COUNCIL\nBURIAL GROUND REGULATIONS\n\nSECTION 1 – GENERAL\n1.1 The burial ground is open every day, subject to section 2.\n\nSECTION 2 – BURIALS\n\n2.1    Burials take place on weekdays, as paragraph 1.1 above\n       allows.\n"
         let result = try Importer.importText(text)
         let body = ImportTestSupport.body(result.markdown)
-        #expect(body.contains("## 1. GENERAL\n\n1.1 The burial ground is open every day, subject to section 2.\n\n## 2. BURIALS\n\n2.1 Burials"), "\(body)")
+        #expect(body.contains("\n## 1. GENERAL\n\n1.1 The burial ground is open every day, subject to section 2.\n\n## 2. BURIALS\n\n2.1 Burials"), "\(body)")
         #expect(result.warnings.contains { $0.line == 4 && $0.message.contains("'SECTION 1 – GENERAL' written '1. GENERAL' so that it is clause 1") }, "\(result.warnings)")
         let site = try ImportTestSupport.built(text)
         #expect(site.anchors == ["clause-1", "clause-1.1", "clause-2", "clause-2.1"], "\(site.anchors)")
@@ -79,12 +79,12 @@ extension ImportPdfLayoutTests {
 
     @Test func aSectionHeadingWhoseClausesDoNotCarryItsNumberKeepsItsWords() throws {
         let body = try body("ASHCOMBE PARISH COUNCIL\nBURIAL GROUND REGULATIONS\n\nSECTION 1 – GENERAL\n\n4. The burial ground is open every day.\n")
-        #expect(body.contains("## SECTION 1 – GENERAL\n\n4. The burial ground"), "\(body)")
+        #expect(body.contains("\n## SECTION 1 – GENERAL\n\n4. The burial ground"), "\(body)")
     }
 
     @Test func aSectionOverItsNameOnTheNextLineIsTheSameClauseHeading() throws {
         let body = try body("ASHCOMBE PARISH COUNCIL\nBURIAL GROUND REGULATIONS\n\nSECTION 3\nMEMORIALS\n\n3.1 A memorial needs a permit.\n")
-        #expect(body.contains("## 3. MEMORIALS\n\n3.1 A memorial needs a permit."), "\(body)")
+        #expect(body.contains("\n## 3. MEMORIALS\n\n3.1 A memorial needs a permit."), "\(body)")
     }
 }
 
@@ -162,10 +162,10 @@ extension ImportPdfLayoutTests {
     @Test func inAnExportOfOneLinePerParagraphEachLineIsAParagraphAndAShortNumberedLineAHeading() throws {
         let result = try Importer.importText(Self.unwrappedPolicy)
         let body = ImportTestSupport.body(result.markdown)
-        #expect(body.contains("## 1. Purpose\n\nHollinsford Town Council believes"), "\(body)")
+        #expect(body.contains("\n## 1. Purpose\n\nHollinsford Town Council believes"), "\(body)")
         #expect(body.contains("respect at all times.\n\nIt applies to employees"), "\(body)")
         #expect(body.contains("wherever that work is done.\n\n## Councillors\n\nCouncillors are bound"), "\(body)")
-        #expect(body.contains("## 2. Complaints\n\nAn employee"), "\(body)")
+        #expect(body.contains("\n## 2. Complaints\n\nAn employee"), "\(body)")
         #expect(body.contains("tell the Clerk.\n\nExamples include:\n\n- shouting at or belittling a colleague in public;\n- spreading malicious rumours."), "\(body)")
         #expect(try ImportTestSupport.built(Self.unwrappedPolicy).anchors == ["clause-1", "clause-2"])
     }
@@ -320,5 +320,35 @@ extension ImportPdfLayoutTests {
             """
         let body = try body(text)
         #expect(body.contains("(b) one greenhouse, which must be approved by the Clerk and taken down when the tenancy ends.\n\n1.3 Paths are kept clear."), "\(body)")
+    }
+}
+
+extension ImportPdfLayoutTests {
+    // MARK: Contents
+
+    @Test func aContentsListWithoutCapitalsMakesItsEntriesTopLevelHeadingsButNumberedSubHeadings() throws {
+        let text = """
+            WICKHAM GREEN PARISH COUNCIL
+            STANDING ORDERS
+            CONTENTS
+            1. Meetings........................................................ 2
+            1.4 Annual meeting................................................. 2
+            2. Rules of debate................................................. 3
+            Appendix A Quorum of committees.................................... 4
+            \u{0C}1. Meetings
+            1.1   Meetings are held four times a year.
+            1.4 Annual meeting
+            1.5   The annual meeting is held in May.
+            2. Rules of debate
+            2.1   Motions are taken in order.
+            Appendix A Quorum of committees
+            The quorum of every committee is three.
+
+            """
+        let body = try body(text)
+        #expect(body.contains("\n## 1. Meetings\n\n1.1 Meetings"), "\(body)")
+        #expect(body.contains("\n### 1.4 Annual meeting\n\n1.5 The annual"), "\(body)")
+        #expect(body.contains("\n## 2. Rules of debate\n\n2.1 Motions"), "\(body)")
+        #expect(body.contains("\n## Appendix A Quorum of committees\n\nThe quorum"), "\(body)")
     }
 }
