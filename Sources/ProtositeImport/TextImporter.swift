@@ -70,6 +70,8 @@ struct TextImporter {
         var labelled = false
         /// The length of the source line it last took text from, as written.
         var lastLineLength = 0
+        /// Its lines with a tab stop's gap inside their text, as a table's rows have.
+        var gappedLines: [Int] = []
     }
 
     private mutating func bodyBlocks(consumed: Set<Int>, consumedCells: [Int: Set<String>], contents: [String: Int]) -> [MarkdownBlock] {
@@ -77,9 +79,14 @@ struct TextImporter {
         var open = OpenParagraph()
         /// A label alone on its line waits for its text on the next.
         var pendingLabel: (label: ExportLabel, line: Int)?
+        /// Paragraphs that look like tables no column could be read from.
+        var unreadTables: [ImportWarning] = []
         func flush() {
             if !open.pieces.isEmpty {
                 blocks.append(MarkdownBlock(kind: .paragraph, text: open.pieces.joined(separator: " "), line: open.line))
+            }
+            if open.gappedLines.count >= Self.gappedLinesOfATable, let first = open.gappedLines.first, let last = open.gappedLines.last {
+                unreadTables.append(ImportWarning(line: first, column: 1, message: "lines \(first)–\(last) look like a table whose columns could not be told apart (some are a single space apart); they are written as one paragraph: check them, or write a Markdown table"))
             }
             open = OpenParagraph()
         }
@@ -235,11 +242,30 @@ struct TextImporter {
                     add(piece, line: line.number)
                 }
             }
-            if !open.pieces.isEmpty { open.lastLineLength = raw.count }
+            if !open.pieces.isEmpty {
+                open.lastLineLength = raw.count
+                if pieces.contains(where: Self.hasInnerGap) { open.gappedLines.append(line.number) }
+            }
         }
         flushLabel()
         flush()
+        warnings += unreadTables
         return blocks
+    }
+
+    /// Lines with gaps inside them that make a paragraph look like a table.
+    static let gappedLinesOfATable = 2
+
+    /// A tab stop's gap (three spaces or a tab) inside a piece of text,
+    /// after its leading label or number: a table's columns, not prose.
+    static func hasInnerGap(_ piece: Substring) -> Bool {
+        var text = piece.drop { $0 == " " || $0 == "\t" }
+        if let (_, rest, _) = ExportLabel.leading(in: text) {
+            text = rest
+        } else if let (number, _) = leadingNumber(String(text)) {
+            text = text.dropFirst(number.count).drop { $0 == " " || $0 == "\t" }
+        }
+        return text.trimmingCharacters(in: .whitespaces).contains("   ") || text.trimmingCharacters(in: .whitespaces).contains("\t")
     }
 
     /// A part's or section's heading as written (`PART 1: INTRODUCTION`), or,

@@ -352,3 +352,11 @@ extension ImportPdfLayoutTests {
         #expect(body.contains("\n## Appendix A Quorum of committees\n\nThe quorum"), "\(body)")
     }
 }
+
+extension ImportPdfLayoutTests {
+    @Test func aTableWhoseColumnsCannotBeToldApartIsWarnedOfAtItsLines() throws {
+        let text = "WICKHAM GREEN PARISH COUNCIL\nSTANDING ORDERS\n\n4.2   The quorum of a committee is set out below.\n\nCommittee Members        Quorum\nFinance and General Purposes 7        3\nPlanning    5     3\n"
+        let result = try Importer.importText(text)
+        #expect(result.warnings.contains { $0.line == 6 && $0.message.contains("lines 6–8 look like a table") }, "\(result.warnings)")
+    }
+}
