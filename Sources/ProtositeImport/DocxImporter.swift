@@ -72,6 +72,11 @@ struct DocxImporter {
             title = first.plain.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             titleLine = first.line
             consumed.insert(first.line)
+            // `Wickham Green Parish Council Standing Orders`: the council, then the title.
+            if let (named, rest) = title.flatMap(OpeningLines.councilAndTitle) {
+                council = InlineText.titleCase(named)
+                title = InlineText.titleCase(rest)
+            }
         } else {
             let opening = paragraphs.prefix { !$0.isTable && $0.label == nil && $0.headingLevel == nil }.prefix(6).map { SourceLine(number: $0.line, text: $0.plain) }
             let found = OpeningLines.read(Array(opening), skipping: [])

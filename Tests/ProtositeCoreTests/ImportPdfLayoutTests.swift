@@ -360,3 +360,19 @@ extension ImportPdfLayoutTests {
         #expect(result.warnings.contains { $0.line == 6 && $0.message.contains("lines 6–8 look like a table") }, "\(result.warnings)")
     }
 }
+
+extension ImportPdfLayoutTests {
+    // MARK: Word documents
+
+    static func docx(_ paragraphs: String) throws -> ImportResult {
+        let document = "<w:document \(ImportLimitsTests.namespace)><w:body>\(paragraphs)</w:body></w:document>"
+        return try Importer.importDocx(try ImportLimitsTests.docx(document: document))
+    }
+
+    @Test(arguments: ["Wickham Green Parish Council Standing Orders", "Wickham Green Parish Council – Standing Orders"])
+    func aWordTitleThatNamesTheCouncilFirstGivesTheCouncilAndTheTitle(_ title: String) throws {
+        let result = try Self.docx(ImportLimitsTests.paragraph(title, style: "Title") + ImportLimitsTests.paragraph("1.1 Meetings are held in public."))
+        let front = ImportTestSupport.frontMatter(result.markdown)
+        #expect(front["title"] == "Standing Orders" && front["council"] == "Wickham Green Parish Council", "\(result.markdown)")
+    }
+}
