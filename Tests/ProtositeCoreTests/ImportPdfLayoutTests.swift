@@ -376,3 +376,26 @@ extension ImportPdfLayoutTests {
         #expect(front["title"] == "Standing Orders" && front["council"] == "Wickham Green Parish Council", "\(result.markdown)")
     }
 }
+
+extension ImportPdfLayoutTests {
+    static func tabbedParagraph(_ text: String, style: String? = nil) -> String {
+        let properties = "<w:pPr>" + (style.map { "<w:pStyle w:val=\"\($0)\"/>" } ?? "") + "<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"9000\"/></w:tabs></w:pPr>"
+        let runs = text.split(separator: "\t", omittingEmptySubsequences: false).map { "<w:r><w:t xml:space=\"preserve\">\($0)</w:t></w:r>" }.joined(separator: "<w:r><w:tab/></w:r>")
+        return "<w:p>\(properties)\(runs)</w:p>"
+    }
+
+    @Test func aContentsListTypedInAWordDocumentIsRemoved() throws {
+        let entries = ["1. Meetings\t2", "2. Rules of debate\t2", "Appendix A Quorum\t4"].map { Self.tabbedParagraph($0) }.joined()
+        let result = try Self.docx(ImportLimitsTests.paragraph("Standing Orders", style: "Title") + ImportLimitsTests.paragraph("CONTENTS") + entries
+            + ImportLimitsTests.paragraph("1.1 Meetings are held in public."))
+        #expect(ImportTestSupport.body(result.markdown) == "\n1.1 Meetings are held in public.\n", "\(result.markdown)")
+        #expect(result.warnings.contains { $0.line == 2 && $0.message.contains("contents list") }, "\(result.warnings)")
+    }
+
+    @Test func wordsOwnContentsInTheContentsStylesAreRemoved() throws {
+        let entries = ["1. Meetings\t2", "1.1 Notice\t2"].enumerated().map { Self.tabbedParagraph($1, style: "TOC\($0 + 1)") }.joined()
+        let result = try Self.docx(ImportLimitsTests.paragraph("Standing Orders", style: "Title") + entries + ImportLimitsTests.paragraph("1.1 Meetings are held in public."))
+        #expect(ImportTestSupport.body(result.markdown) == "\n1.1 Meetings are held in public.\n", "\(result.markdown)")
+    }
+}
+
