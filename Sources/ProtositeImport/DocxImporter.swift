@@ -108,8 +108,16 @@ struct DocxImporter {
         consumed.formUnion(metadata.consumed)
 
         var blocks: [MarkdownBlock] = []
-        for paragraph in paragraphs where !consumed.contains(paragraph.line) {
-            if paragraph.isTable {
+        let kept = paragraphs.filter { !consumed.contains($0.line) }
+        // Plain paragraphs whose cells a tab parts (`Committee<tab>Quorum`):
+        // a table typed with tabs, read as a text export's is.
+        let tabbedLines = kept.map { $0.label == nil && $0.headingLevel == nil && !$0.isTable && $0.tabbed.contains("\t") ? SourceLine(number: $0.line, text: $0.tabbed) : SourceLine(number: $0.line, text: "") }
+        var tableEnd = 0
+        for (position, paragraph) in kept.enumerated() where position >= tableEnd {
+            if !tabbedLines[position].isBlank, let table = ColumnTable.read(tabbedLines, at: position) {
+                blocks.append(MarkdownBlock(kind: .paragraph, text: table.markdown { Self.escape($0).replacingOccurrences(of: "|", with: "\\|") }, line: paragraph.line))
+                tableEnd = position + table.lineCount
+            } else if paragraph.isTable {
                 blocks.append(MarkdownBlock(kind: .paragraph, text: paragraph.text, line: paragraph.line))
             } else if paragraph.styleName == "title" {
                 blocks.append(MarkdownBlock(kind: .heading(level: 2), text: paragraph.text, line: paragraph.line))

@@ -399,3 +399,10 @@ extension ImportPdfLayoutTests {
     }
 }
 
+extension ImportPdfLayoutTests {
+    @Test func paragraphsOfAWordDocumentWhoseCellsATabPartsAreATable() throws {
+        let rows = ["Committee\tMembers\tQuorum", "Finance\t7\t3", "Planning\t5\t3"].map { Self.tabbedParagraph($0) }.joined()
+        let result = try Self.docx(ImportLimitsTests.paragraph("Standing Orders", style: "Title") + ImportLimitsTests.paragraph("1.1 The quorums are:") + rows + ImportLimitsTests.paragraph("1.2 Meetings are public."))
+        #expect(ImportTestSupport.body(result.markdown) == "\n1.1 The quorums are:\n\n| Committee | Members | Quorum |\n|---|---|---|\n| Finance | 7 | 3 |\n| Planning | 5 | 3 |\n\n1.2 Meetings are public.\n", "\(result.markdown)")
+    }
+}
