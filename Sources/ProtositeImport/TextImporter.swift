@@ -172,8 +172,11 @@ struct TextImporter {
                 joinedToHeading = body[position + 1].number
                 continue
             }
-            // `SECTION 1 – GENERAL` with its first clause on the very next line.
-            if !opensClause, mayStart || previousBlank || line.pageBreak, pendingLabel == nil, let division = DivisionHeading.oneLine(text) {
+            // `SECTION 1 – GENERAL` with its first clause on the very next line
+            // (`Part 2 – The Council may delegate its` over `functions …` is
+            // a sentence the export wrapped).
+            if !opensClause, mayStart || previousBlank || line.pageBreak, pendingLabel == nil, nextBlank || !LineWrap.continues(raw, into: body[position + 1].text),
+               let division = DivisionHeading.oneLine(text) {
                 flush()
                 blocks.append(divisionHeading(text, label: division.label, name: division.name, following: body[(position + 1)...], line: line.number))
                 continue

@@ -406,3 +406,10 @@ extension ImportPdfLayoutTests {
         #expect(ImportTestSupport.body(result.markdown) == "\n1.1 The quorums are:\n\n| Committee | Members | Quorum |\n|---|---|---|\n| Finance | 7 | 3 |\n| Planning | 5 | 3 |\n\n1.2 Meetings are public.\n", "\(result.markdown)")
     }
 }
+
+extension ImportPdfLayoutTests {
+    @Test func aSentenceThatOpensWithADivisionAndADashAndWrapsIsNoHeading() throws {
+        let body = try body("ASHCOMBE PARISH COUNCIL\nSCHEME OF DELEGATION\n\n1.1 The Council keeps its powers.\nPart 2 – The Council may delegate its\nfunctions to a committee.\n")
+        #expect(body.contains("1.1 The Council keeps its powers. Part 2 – The Council may delegate its functions to a committee."), "\(body)")
+    }
+}
