@@ -40,7 +40,7 @@ enum MetadataExtractor {
     static let plainAdoptionOpenings = ["date adopted", "adopted on", "date of adoption", "adoption date", "adopted by council", "adopted by the council"]
     static let reviewOpenings = [
         "date to be reviewed", "next review date", "next review due", "next review", "review date", "date of next review",
-        "to be reviewed", "due for review", "review due", "date for review", "next reviewed",
+        "to be reviewed", "due for review", "review due", "date for review", "next reviewed", "review:",
     ]
     static let plainReviewOpenings = ["date to be reviewed", "next review date", "next review", "review date"]
 

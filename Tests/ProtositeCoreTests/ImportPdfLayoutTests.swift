@@ -413,3 +413,10 @@ extension ImportPdfLayoutTests {
         #expect(body.contains("1.1 The Council keeps its powers. Part 2 – The Council may delegate its functions to a committee."), "\(body)")
     }
 }
+
+extension ImportPdfLayoutTests {
+    @Test func aLineReviewColonAndADateGivesTheReview() throws {
+        let result = try Importer.importText("ANYTOWN PARISH COUNCIL\nGRANTS POLICY\n\n1.1 Grants are small.\n\nReview: May 2026\n")
+        #expect(ImportTestSupport.frontMatter(result.markdown)["review"] == "May 2026", "\(result.markdown)")
+    }
+}
