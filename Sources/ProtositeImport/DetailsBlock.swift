@@ -13,25 +13,30 @@ import Foundation
 enum DetailsBlock {
     /// A label is a few capitalised words.
     static let maximumLabelWords = 4
+    /// A document's details take a few lines; a longer run is read no
+    /// further, so that every line of a long list is not read again from
+    /// each line before it.
+    static let maximumLines = 12
 
     /// The cells of the run of detail lines starting at `lines[start]`,
-    /// with their source line numbers, and how many lines it takes.
-    static func read(_ lines: [SourceLine], at start: Int) -> (cells: [(line: Int, text: String)], lineCount: Int)? {
-        var cells: [(line: Int, text: String)] = []
+    /// with their source line numbers, and how many lines it takes;
+    /// `cells[i]` is `detailCells` of `lines[i]`, read once for all.
+    static func read(_ lines: [SourceLine], cells: [[String]?], at start: Int) -> (cells: [(line: Int, text: String)], lineCount: Int)? {
+        var found: [(line: Int, text: String)] = []
         var index = start
         var wide = false
-        while index < lines.count, !lines[index].isBlank, index == start || !lines[index].pageBreak {
-            guard let found = detailCells(lines[index].text) else { break }
-            wide = wide || found.count >= 2
-            cells += found.map { (lines[index].number, $0) }
+        while index < lines.count, index - start < maximumLines, index == start || !lines[index].pageBreak, let line = cells[index] {
+            wide = wide || line.count >= 2
+            found += line.map { (lines[index].number, $0) }
             index += 1
         }
         guard wide else { return nil }
-        return (cells, index - start)
+        return (found, index - start)
     }
 
     /// Every cell of the line is `Label: value`.
     static func detailCells(_ text: String) -> [String]? {
+        guard text.contains(":") else { return nil }
         let cells = ColumnTable.cells(text.replacingOccurrences(of: "\t", with: "   "), tabbed: false).map(\.text)
         guard !cells.isEmpty, cells.allSatisfy(isDetail) else { return nil }
         return cells

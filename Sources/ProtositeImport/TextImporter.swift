@@ -123,6 +123,7 @@ struct TextImporter {
         let wrapWidth = LineWrap.width(of: body)
         /// One line per paragraph, as Word's plain text keeps them.
         let unwrapped = LineWrap.isUnwrapped(body)
+        let detailCells = body.map { DetailsBlock.detailCells($0.text) }
         /// The last single-letter label met, so that `o` after `n` is read
         /// as a letter and not as the `o` bullet PDF exports draw.
         var lastLetter: Character?
@@ -190,7 +191,7 @@ struct TextImporter {
             }
             // `Minute reference: 24/031      Version: 2.0`: a paragraph a cell,
             // but for the cells read into front matter.
-            if !opensClause, mayStart || previousBlank || line.pageBreak, pendingLabel == nil, let details = DetailsBlock.read(body, at: position) {
+            if !opensClause, mayStart || previousBlank || line.pageBreak, pendingLabel == nil, let details = DetailsBlock.read(body, cells: detailCells, at: position) {
                 flush()
                 for cell in details.cells where consumedCells[cell.line]?.contains(cell.text) != true {
                     blocks.append(MarkdownBlock(kind: .paragraph, text: InlineText.escapeStart(InlineText.inline(cell.text)), line: cell.line))

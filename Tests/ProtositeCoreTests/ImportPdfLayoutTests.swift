@@ -420,3 +420,22 @@ extension ImportPdfLayoutTests {
         #expect(ImportTestSupport.frontMatter(result.markdown)["review"] == "May 2026", "\(result.markdown)")
     }
 }
+
+extension ImportPdfLayoutTests {
+    // MARK: Limits
+
+    /// 26 KB of lines each new rule reads from each line on: a long run is
+    /// read once, not again from every line before it.
+    @Test(.timeLimit(.minutes(1)), arguments: ["Name: value number #.", "Stage   Time allowed #", "Signed .......... Chairman #", "SECTION # – NAME"])
+    func aLongRunOfLinesOfOneLayoutImportsInLinearTime(_ line: String) throws {
+        var text = "ANYTOWN PARISH COUNCIL\nGRANTS POLICY\n\n"
+        var index = 0
+        while text.utf8.count < 26_000 {
+            text += line.replacingOccurrences(of: "#", with: "\(index)") + "\n"
+            index += 1
+        }
+        let started = ContinuousClock.now
+        _ = try Importer.importText(text, fileName: "p.md")
+        #expect(ContinuousClock.now - started < .seconds(5))
+    }
+}
