@@ -439,3 +439,11 @@ extension ImportPdfLayoutTests {
         #expect(ContinuousClock.now - started < .seconds(5))
     }
 }
+
+extension ImportPdfLayoutTests {
+    @Test func wordParagraphsThatStartWithATypedBulletAreAList() throws {
+        let items = ["• shouting at a colleague;", "•\tspreading rumours."].map { Self.tabbedParagraph($0) }.joined()
+        let result = try Self.docx(ImportLimitsTests.paragraph("Dignity at Work Policy", style: "Title") + ImportLimitsTests.paragraph("Examples include:") + items)
+        #expect(ImportTestSupport.body(result.markdown) == "\nExamples include:\n\n- shouting at a colleague;\n- spreading rumours.\n", "\(result.markdown)")
+    }
+}
