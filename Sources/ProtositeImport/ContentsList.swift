@@ -55,11 +55,16 @@ enum ContentsList {
             index += 1
         }
         if titleAt == nil, entries.count < 3 { return Result() }
+        // Capitals mark the top level where some entries have them; where
+        // none do, every entry is the top level but a `2.1` sub-heading.
+        let names = entries.compactMap { entryName(lines[$0].text) }
+        let capitalsMarkLevels = names.contains(where: isAllCaps)
         for entry in entries {
             let line = lines[entry]
             result.consumed.insert(line.number)
             if let name = entryName(line.text), !key(name).isEmpty {
-                result.headings[key(name)] = isAllCaps(name) ? 2 : 3
+                let subNumbered = TextImporter.leadingNumber(name).map { $0.0.split(separator: ".").count >= 2 } ?? false
+                result.headings[key(name)] = (capitalsMarkLevels ? isAllCaps(name) : !subNumbered) ? 2 : 3
             }
         }
         let from = titleAt ?? entries.first ?? first

@@ -29,6 +29,8 @@ struct DocxImporter {
         var text: String
         /// Its text without markup, for metadata and the title.
         var plain: String
+        /// Its text with its tabs, as a contents list sets page numbers off.
+        var tabbed = ""
         /// A table, already Markdown.
         var isTable = false
     }
@@ -51,7 +53,7 @@ struct DocxImporter {
                 let plain = element.all("w:t").map(\.text).joined()
                 guard !plain.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
                 let outline = element.child("w:pPr")?.child("w:outlineLvl")?.attribute("val").flatMap(Int.init).flatMap { (0...8).contains($0) ? $0 + 1 : nil }
-                paragraphs.append(Paragraph(line: index + 1, styleName: styles.name(style).lowercased(), headingLevel: outline ?? styles.headingLevel(style), label: label, text: runsMarkdown(element, footnotes: &usedFootnotes), plain: plain))
+                paragraphs.append(Paragraph(line: index + 1, styleName: styles.name(style).lowercased(), headingLevel: outline ?? styles.headingLevel(style), label: label, text: runsMarkdown(element, footnotes: &usedFootnotes), plain: plain, tabbed: Self.textWithTabs(element)))
             case "w:tbl":
                 let markdown = table(element, numbers: &numbers, at: index + 1, footnotes: &usedFootnotes)
                 guard !markdown.isEmpty else { continue }
@@ -72,6 +74,11 @@ struct DocxImporter {
             title = first.plain.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             titleLine = first.line
             consumed.insert(first.line)
+            // `Wickham Green Parish Council Standing Orders`: the council, then the title.
+            if let (named, rest) = title.flatMap(OpeningLines.councilAndTitle) {
+                council = InlineText.titleCase(named)
+                title = InlineText.titleCase(rest)
+            }
         } else {
             let opening = paragraphs.prefix { !$0.isTable && $0.label == nil && $0.headingLevel == nil }.prefix(6).map { SourceLine(number: $0.line, text: $0.plain) }
             let found = OpeningLines.read(Array(opening), skipping: [])
@@ -84,14 +91,33 @@ struct DocxImporter {
                 warnings.append(ImportWarning(line: max(titleLine, 1), column: 1, message: "no paragraph in the Title style; the title '\(found.title)' is taken from the opening lines"))
             }
         }
+        // A contents list, typed (`1. Meetings<tab>2`) or Word's own (the
+        // `toc` styles), leaves the body: the site makes its own.
+        let contentsLines = paragraphs.filter { !$0.isTable && $0.label == nil && $0.headingLevel == nil }.map { SourceLine(number: $0.line, text: $0.tabbed) }
+        let contents = ContentsList.find(in: contentsLines, from: 0, skipping: consumed)
+        consumed.formUnion(contents.consumed)
+        warnings += contents.warnings
+        let tocEntries = paragraphs.filter { $0.styleName.hasPrefix("toc") && !consumed.contains($0.line) }.map(\.line)
+        if let first = tocEntries.first, let last = tocEntries.last {
+            consumed.formUnion(tocEntries)
+            warnings.append(ImportWarning(line: first, column: 1, message: "the contents list (paragraphs \(first)–\(last), in Word's contents styles) removed; the site makes its own"))
+        }
         // Adoption and review lines leave the body for the front matter.
         let metadata = MetadataExtractor.extract(paragraphs.filter { !$0.isTable && $0.label == nil }.map { SourceLine(number: $0.line, text: $0.plain) })
         warnings += metadata.warnings
         consumed.formUnion(metadata.consumed)
 
         var blocks: [MarkdownBlock] = []
-        for paragraph in paragraphs where !consumed.contains(paragraph.line) {
-            if paragraph.isTable {
+        let kept = paragraphs.filter { !consumed.contains($0.line) }
+        // Plain paragraphs whose cells a tab parts (`Committee<tab>Quorum`):
+        // a table typed with tabs, read as a text export's is.
+        let tabbedLines = kept.map { $0.label == nil && $0.headingLevel == nil && !$0.isTable && $0.tabbed.contains("\t") ? SourceLine(number: $0.line, text: $0.tabbed) : SourceLine(number: $0.line, text: "") }
+        var tableEnd = 0
+        for (position, paragraph) in kept.enumerated() where position >= tableEnd {
+            if !tabbedLines[position].isBlank, let table = ColumnTable.read(tabbedLines, at: position) {
+                blocks.append(MarkdownBlock(kind: .paragraph, text: table.markdown { Self.escape($0).replacingOccurrences(of: "|", with: "\\|") }, line: paragraph.line))
+                tableEnd = position + table.lineCount
+            } else if paragraph.isTable {
                 blocks.append(MarkdownBlock(kind: .paragraph, text: paragraph.text, line: paragraph.line))
             } else if paragraph.styleName == "title" {
                 blocks.append(MarkdownBlock(kind: .heading(level: 2), text: paragraph.text, line: paragraph.line))
@@ -109,6 +135,22 @@ struct DocxImporter {
         var fields = ImportedFrontMatter.fields(title: title, titleLine: titleLine, council: council, metadata: metadata)
         let markdown = BuildCheck.settle(fields: &fields, blocks: &blocks, fileName: fileName, warnings: &warnings)
         return ImportResult(markdown: markdown, warnings: warnings.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
+    }
+
+    /// A paragraph's text with each tab as `\t`: its runs' text and tabs,
+    /// not the tab stops its properties set.
+    static func textWithTabs(_ paragraph: XMLElementNode) -> String {
+        var out = ""
+        func visit(_ node: XMLElementNode) {
+            switch node.name {
+            case "w:pPr", "w:rPr": return
+            case "w:t": out += node.text
+            case "w:tab": out += "\t"
+            default: node.children.forEach(visit)
+            }
+        }
+        paragraph.children.forEach(visit)
+        return out
     }
 
     /// A paragraph's runs: text, **bold**, *italic*, footnote marks.
@@ -149,12 +191,7 @@ struct DocxImporter {
                 }.joined(separator: " ").replacingOccurrences(of: "|", with: "\\|")
             }
         }
-        guard let header = rows.first, !header.isEmpty else { return "" }
-        let width = rows.map(\.count).max() ?? header.count
-        func line(_ cells: [String]) -> String {
-            "| " + (cells + Array(repeating: "", count: max(0, width - cells.count))).joined(separator: " | ") + " |"
-        }
-        return ([line(header), "|" + Array(repeating: "---|", count: width).joined()] + rows.dropFirst().map(line)).joined(separator: "\n")
+        return ColumnTable.markdown(rows)
     }
 
     /// Footnote id → its text.

@@ -12,6 +12,8 @@ enum ImportedFrontMatter {
         if metadata.adopted != nil || !metadata.history.isEmpty { fields.append(FrontMatterField(key: "status", value: "adopted", line: metadata.adoptedLine)) }
         if let adopted = metadata.adopted { fields.append(FrontMatterField(key: "adopted", value: YAMLScalar.quote(adopted), line: metadata.adoptedLine)) }
         if let review = metadata.review { fields.append(FrontMatterField(key: "review", value: YAMLScalar.quote(review), line: metadata.reviewLine)) }
+        // A version table's last row gives the version where there is one.
+        if let version = metadata.version, metadata.history.isEmpty { fields.append(FrontMatterField(key: "version", value: YAMLScalar.quote(version), line: metadata.versionLine)) }
         if let words = CitedAs.infer(fromTitle: title) { fields.append(FrontMatterField(key: "cited_as", value: words, line: 0)) }
         if !metadata.history.isEmpty {
             var value = ""

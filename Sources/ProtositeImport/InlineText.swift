@@ -102,14 +102,23 @@ enum InlineText {
         return letters.count >= 2 && letters.allSatisfy { $0.isUppercase }
     }
 
-    /// "CHESHIRE COUNCILLOR-OFFICER PROTOCOL" → "Cheshire Councillor-Officer Protocol";
-    /// other lines as written.
+    /// The articles, conjunctions and short prepositions a title keeps in
+    /// small letters (`Dignity at Work Policy`), but as its first word or
+    /// the first after a colon or dash.
+    static let minorWords: Set<String> = [
+        "a", "an", "the", "and", "but", "or", "nor", "as", "at", "by", "for", "from", "in", "into",
+        "of", "on", "per", "to", "via", "with", "between",
+    ]
+
+    /// "CHESHIRE COUNCILLOR-OFFICER PROTOCOL" → "Cheshire Councillor-Officer Protocol",
+    /// "DIGNITY AT WORK POLICY" → "Dignity at Work Policy"; other lines as written.
     static func titleCase(_ text: String) -> String {
         guard isAllCaps(text) else { return text }
-        let small: Set<String> = ["a", "an", "and", "of", "on", "the", "for", "to", "in", "between"]
         let acronyms: Set<String> = ["rfo", "lga", "uk", "nalc", "slcc", "gdpr", "ict"]
-        return text.lowercased().split(separator: " ", omittingEmptySubsequences: false).enumerated().map { index, word in
-            if index > 0, small.contains(String(word)) { return String(word) }
+        let words = text.lowercased().split(separator: " ", omittingEmptySubsequences: false)
+        return words.enumerated().map { index, word in
+            let opensPhrase = index == 0 || words[index - 1].last.map { ":–—-".contains($0) } == true
+            if !opensPhrase, minorWords.contains(String(word)) { return String(word) }
             // Capitalise each part of hyphenated and slashed words.
             var out = ""
             var capitalise = true

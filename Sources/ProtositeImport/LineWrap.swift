@@ -22,6 +22,30 @@ enum LineWrap {
         return lengths.sorted()[lengths.count / 2]
     }
 
+    /// A line of text longer than this, with no tab stop's gap in it, was
+    /// not wrapped: no page is this wide.
+    static let unwrappedLength = 120
+
+    /// The export kept each paragraph on one line, as Word's plain text
+    /// does: at least `minimumEvidence` lines of prose run past any page's
+    /// width, and they outnumber the lines whose sentence runs on into the
+    /// next line. In such an export a line break ends a paragraph.
+    static func isUnwrapped(_ lines: [SourceLine]) -> Bool {
+        let long = lines.count { line in
+            let text = line.text.trimmingCharacters(in: .whitespaces)
+            return text.count > unwrappedLength && !text.contains("   ") && !text.contains("\t")
+        }
+        let runOn = zip(lines, lines.dropFirst()).count { !$0.isBlank && continues($0.text, into: $1.text) }
+        return long >= minimumEvidence && long > runOn
+    }
+
+    /// `… the advice of the` over `parish tree warden …`: a sentence the
+    /// line break cut, which the next line carries on in small letters.
+    static func continues(_ text: String, into next: String) -> Bool {
+        guard let first = next.first(where: { $0 != " " && $0 != "\t" }), first.isLowercase else { return false }
+        return !TextImporter.endsClause(text)
+    }
+
     /// A line of `length` characters stopped short of `width`: the next
     /// line's first word, after a space, would have fitted on it.
     static func endedEarly(length: Int, before next: Substring, width: Int) -> Bool {

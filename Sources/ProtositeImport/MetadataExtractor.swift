@@ -10,6 +10,12 @@ struct ExtractedMetadata {
     var review: String?
     var reviewLine = 0
     var history: [(date: String, version: String, change: String, review: String)] = []
+    /// The version a line gave (`Version 1.2, adopted …`), and its line.
+    var version: String?
+    var versionLine = 0
+    /// Cells read out of a line of details set in columns (`Minute
+    /// reference: 24/031      Version: 2.0`), by line: the rest stays.
+    var consumedCells: [Int: Set<String>] = [:]
     /// Source line numbers taken out of the body.
     var consumed: Set<Int> = []
     /// The phrasings read that a clerk should check.
@@ -34,7 +40,7 @@ enum MetadataExtractor {
     static let plainAdoptionOpenings = ["date adopted", "adopted on", "date of adoption", "adoption date", "adopted by council", "adopted by the council"]
     static let reviewOpenings = [
         "date to be reviewed", "next review date", "next review due", "next review", "review date", "date of next review",
-        "to be reviewed", "due for review", "review due", "date for review", "next reviewed",
+        "to be reviewed", "due for review", "review due", "date for review", "next reviewed", "review:",
     ]
     static let plainReviewOpenings = ["date to be reviewed", "next review date", "next review", "review date"]
 
@@ -47,29 +53,57 @@ enum MetadataExtractor {
         var index = 0
         while index < lines.count {
             let line = lines[index]
-            let text = line.text.trimmingCharacters(in: CharacterSet(charactersIn: " \t*_"))
-            let lower = text.lowercased()
+            var text = line.text.trimmingCharacters(in: CharacterSet(charactersIn: " \t*_"))
+            var lower = text.lowercased()
             defer { index += 1 }
             guard !text.isEmpty, text.count <= maximumLineLength,
                   TextImporter.leadingNumber(text) == nil, ExportLabel.leading(in: Substring(text)) == nil else { continue }
 
-            if text.contains("\t"), lower.contains("version") {
-                // A version table: a header of tab-separated columns, then rows.
-                let header = text.split(separator: "\t", omittingEmptySubsequences: false).map { $0.lowercased() }
+            if lower.contains("version"), let table = ColumnTable.read(lines, at: index, minimumRows: 1) {
+                // A version table: a header of columns (tabs or spaces), then rows.
+                let header = table.header.map { $0.lowercased() }
                 let dateColumn = header.firstIndex { $0.contains("date") && !$0.contains("review") } ?? 0
                 let versionColumn = header.firstIndex { $0.contains("version") } ?? 1
                 let changeColumn = header.firstIndex { $0.contains("revision") || $0.contains("amendment") || $0.contains("change") }
                 let reviewColumn = header.firstIndex { $0.contains("review") }
-                found.consumed.insert(line.number)
-                while index + 1 < lines.count, lines[index + 1].text.contains("\t") {
-                    index += 1
-                    let row = lines[index]
-                    let cells = row.text.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-                    func cell(_ column: Int?) -> String { column.flatMap { $0 < cells.count ? cells[$0] : nil } ?? "" }
+                for row in table.rows {
+                    func cell(_ column: Int?) -> String { column.flatMap { $0 < row.count ? row[$0] : nil } ?? "" }
                     found.history.append((cell(dateColumn), cell(versionColumn), cell(changeColumn), cell(reviewColumn)))
-                    found.consumed.insert(row.number)
                 }
+                for offset in 0..<table.lineCount { found.consumed.insert(lines[index + offset].number) }
+                // Its title above it (`Document control`) goes with it.
+                if let title = lines[..<index].last(where: { !$0.isBlank }), versionTableTitles.contains(ContentsList.key(title.text)) {
+                    found.consumed.insert(title.number)
+                }
+                index += table.lineCount - 1
                 continue
+            }
+
+            // `Version 1.2, adopted by Full Council on 4 May 2023`: the version,
+            // then the statement after it, read as a line of its own.
+            var shown = text
+            if let (version, rest) = leadingVersion(text) {
+                if found.version == nil {
+                    found.version = version
+                    found.versionLine = line.number
+                }
+                // `Version: 2.0`, `Issue 4, March 2024`: nothing else to read.
+                if rest.isEmpty || (rest.split(separator: " ").count <= 3 && DateFinder.dates(in: rest).count == 1) {
+                    found.consumed.insert(line.number)
+                    continue
+                }
+                text = rest
+                lower = text.lowercased()
+            }
+
+            // A statement the export wrapped ("… Next review: January" over
+            // "2027."): read with its last words, which leave the body with it.
+            var continuation: SourceLine?
+            if opensStatement(lower), index + 1 < lines.count, let rest = Self.continuation(of: text, lines[index + 1]) {
+                text += " " + rest
+                shown += " " + rest
+                lower = text.lowercased()
+                continuation = lines[index + 1]
             }
 
             // Where a review phrase stands, dates after it are the review's.
@@ -82,7 +116,7 @@ enum MetadataExtractor {
                 found.reviewLine = line.number
                 used = true
                 if !plainReviewOpenings.contains(where: { lower.hasPrefix($0) }) {
-                    found.warnings.append(ImportWarning(line: line.number, column: 1, message: "read '\(text)' as the next review date (\(date.text))"))
+                    found.warnings.append(ImportWarning(line: line.number, column: 1, message: "read '\(shown)' as the next review date (\(date.text))"))
                 }
             }
             let statesAdoption = adoptionOpenings.contains { adoptionLower.hasPrefix($0) } || aboutThisDocument(adoptionLower)
@@ -94,14 +128,27 @@ enum MetadataExtractor {
                 }
                 // The latest date a line gives: "adopted 2019, re-adopted 9th May 2023".
                 if let date = DateFinder.dates(in: source).filter(\.isDay).last ?? DateFinder.dates(in: source).last {
-                    adoptions.append((date, line.number, !statesAdoption, text))
+                    adoptions.append((date, line.number, !statesAdoption, shown))
                     used = true
                 }
             }
             if used { found.consumed.insert(line.number) }
+            // `Minute reference: 24/031      Version: 2.0`: the version's cell.
+            if !used, found.version == nil, text.contains("   ") {
+                for cell in ColumnTable.cells(text, tabbed: false).map(\.text) {
+                    guard let (version, rest) = leadingVersion(cell), rest.isEmpty else { continue }
+                    found.version = version
+                    found.versionLine = line.number
+                    found.consumedCells[line.number, default: []].insert(cell)
+                }
+            }
             // "Signed ……… (Chair)" beside a "Dated" line goes with it.
             if dated, used, index > 0, lines[index - 1].text.lowercased().trimmingCharacters(in: .whitespaces).hasPrefix("signed"), lines[index - 1].text.count <= 120 {
                 found.consumed.insert(lines[index - 1].number)
+            }
+            if used, let continuation {
+                found.consumed.insert(continuation.number)
+                index += 1
             }
         }
         // A "Dated" line is adoption only when nothing says so more plainly.
@@ -122,6 +169,62 @@ enum MetadataExtractor {
         }
         return found
     }
+
+    /// The titles set over a version table, as `ContentsList.key` gives them.
+    static let versionTableTitles: Set<String> = ["documentcontrol", "versioncontrol", "versionhistory", "documenthistory", "revisionhistory", "amendmenthistory", "reviewhistory", "changehistory"]
+
+    /// Words a version line opens with.
+    static let versionWords: Set<String> = ["version", "issue", "version no", "version number"]
+
+    /// `Version 1.2, …`, `Version: 2.0`, `v3 – …`, `Issue 4, …`: the
+    /// version and what follows it. The number must end the line or be set
+    /// off by a comma, semicolon, colon, dash or wide gap, so that `Version
+    /// 2 of this policy …` (a sentence) is not read.
+    static func leadingVersion(_ text: String) -> (version: String, rest: String)? {
+        var rest = Substring(text)
+        let lower = text.lowercased()
+        if let word = versionWords.sorted(by: { $0.count > $1.count }).first(where: { lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + ":") || lower.hasPrefix($0 + ".") }) {
+            rest = rest.dropFirst(word.count).drop { " :.".contains($0) }
+        } else if lower.hasPrefix("v"), rest.dropFirst().first?.isNumber == true {
+            rest = rest.dropFirst()
+        } else {
+            return nil
+        }
+        var number = rest.prefix { ($0.isASCII && $0.isNumber) || $0 == "." }
+        while number.last == "." { number = number.dropLast() }
+        guard let first = number.first, first.isNumber, number.count <= 8 else { return nil }
+        let after = rest.dropFirst(number.count)
+        let gap = after.prefix { $0 == " " || $0 == "\t" }
+        let separated = after.isEmpty || after.drop { $0 == " " }.isEmpty || gap.count >= 3 || gap.contains("\t")
+            || after.drop { $0 == " " }.first.map { ",;:–—-".contains($0) } == true || (after.first == "." && after.dropFirst().allSatisfy { $0 == " " })
+        guard separated else { return nil }
+        let statement = after.drop { " \t.,;:–—-".contains($0) }
+        return (String(number), String(statement))
+    }
+
+    /// The line opens a statement of adoption, review or signature.
+    static func opensStatement(_ lower: String) -> Bool {
+        adoptionOpenings.contains { lower.hasPrefix($0) } || reviewPhrase(in: lower) != nil || aboutThisDocument(lower)
+            || lower.hasPrefix("dated") || (lower.hasPrefix("signed") && lower.contains("dated"))
+    }
+
+    /// The last words of a statement the export wrapped: the next line,
+    /// when the statement has not ended and that line carries the sentence
+    /// on (a small letter, a digit, a bracket or a month: `2027.`, `(minute
+    /// 25/019).`, `January 2027.`) and is short, unnumbered and no statement
+    /// of its own (`Date to be Reviewed …` under `Date adopted …`).
+    static func continuation(of text: String, _ next: SourceLine) -> String? {
+        guard let last = text.last, !".;:!?".contains(last), !next.pageBreak else { return nil }
+        let rest = next.text.trimmingCharacters(in: CharacterSet(charactersIn: " \t*_"))
+        guard let first = rest.first, rest.count <= continuationLength, !opensStatement(rest.lowercased()),
+              TextImporter.leadingNumber(rest) == nil, ExportLabel.leading(in: Substring(rest)) == nil else { return nil }
+        let firstWord = rest.prefix { $0.isLetter }
+        guard first.isLowercase || first.isNumber || first == "(" || DateFinder.month(firstWord) != nil else { return nil }
+        return rest
+    }
+
+    /// A wrapped statement's last line is short.
+    static let continuationLength = 80
 
     /// The offset of a review phrase ("next review", "to be reviewed", …)
     /// in a lower-cased line, when the line opens with one or a sentence of

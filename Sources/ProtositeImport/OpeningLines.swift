@@ -28,7 +28,7 @@ enum OpeningLines {
             let text = line.text.trimmingCharacters(in: .whitespaces)
             guard couldBeTitle(text) else { break }
             // A line that runs on into the next is the start of a paragraph.
-            if index + 1 < lines.count, !lines[index + 1].isBlank, let next = lines[index + 1].text.trimmingCharacters(in: .whitespaces).first, next.isLowercase { break }
+            if index + 1 < lines.count, !lines[index + 1].isBlank, !consumed.contains(lines[index + 1].number), let next = lines[index + 1].text.trimmingCharacters(in: .whitespaces).first, next.isLowercase { break }
             if result.council == nil, result.title == nil, let (council, title) = councilAndTitle(text) {
                 result.council = InlineText.titleCase(council)
                 result.title = InlineText.titleCase(title)
@@ -39,6 +39,15 @@ enum OpeningLines {
             } else {
                 break
             }
+            result.consumed.insert(line.number)
+            index += 1
+        }
+        // A running head on the first line gave them; the cover's own lines
+        // (`ANYTOWN PARISH COUNCIL`, `GRANTS POLICY`) say them again.
+        while index < lines.count, result.title != nil {
+            let line = lines[index]
+            if line.isBlank || consumed.contains(line.number) { index += 1; continue }
+            guard repeats(line.text, result) else { break }
             result.consumed.insert(line.number)
             index += 1
         }
@@ -55,6 +64,16 @@ enum OpeningLines {
             }
         }
         return result
+    }
+
+    /// The line says again the title, the council, or both: the same
+    /// letters and digits, whatever the case, spacing and dashes.
+    static func repeats(_ text: String, _ read: Result) -> Bool {
+        let line = ContentsList.key(text)
+        guard !line.isEmpty else { return false }
+        let title = ContentsList.key(read.title ?? "")
+        let council = ContentsList.key(read.council ?? "")
+        return line == title || line == council || line == council + title
     }
 
     /// Short, not a sentence, not numbered or labelled, not a contents title.

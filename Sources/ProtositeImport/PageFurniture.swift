@@ -43,15 +43,18 @@ enum PageFurniture {
             // Its first sighting among the opening lines is the title or council: kept.
             let repeats = indices.filter { !opening.contains($0) }
             if pageBreaks >= 2 {
-                // Printed pages: repeated at least twice, each time next to a page mark.
-                guard repeats.count >= 2, repeats.allSatisfy({ nearBoundary($0, lines: lines, furniture: furniture) }) else { continue }
+                // Printed pages: repeated at least twice, each time next to a page
+                // mark; or, in two pages, the first line of the file and of the
+                // next page (a form feed on its line).
+                let headsPages = repeats.count == 1 && indices[0] == opening.min() && lines[repeats[0]].pageBreak
+                guard repeats.count >= 2 || headsPages, repeats.allSatisfy({ nearBoundary($0, lines: lines, furniture: furniture) }) else { continue }
             } else {
                 // No page marks to go by: only the opening lines repeated three times or more.
                 guard repeats.count >= 3, openingKeys.contains(key) else { continue }
             }
             furniture.formUnion(repeats)
             let first = lines[repeats[0]]
-            warnings.append(ImportWarning(line: first.number, column: 1, message: "'\(first.text.trimmingCharacters(in: .whitespaces))' removed as a running header or footer (\(repeats.count) times)"))
+            warnings.append(ImportWarning(line: first.number, column: 1, message: "'\(first.text.trimmingCharacters(in: .whitespaces))' removed as a running header or footer (\(repeats.count == 1 ? "once" : "\(repeats.count) times"))"))
         }
         // A footer the running ones left: met once, ending in its page number.
         for footer in PageFooter.find(in: lines, skipping: furniture) {
@@ -171,11 +174,18 @@ enum PageFurniture {
     }
 
     /// A sentence cut by a page break: the text before does not end a
-    /// sentence and the text after starts with a small letter.
+    /// sentence and the text after starts with a small letter, or the
+    /// text before ends in an article or preposition, which no sentence
+    /// or heading ends with (`… approved by the` / `Clerk, and …`).
     static func runsOn(from before: String, to after: String) -> Bool {
         let end = before.trimmingCharacters(in: .whitespaces)
         guard let last = end.last, !".:;!?".contains(last) else { return false }
         guard let first = after.trimmingCharacters(in: .whitespaces).first else { return false }
-        return first.isLowercase
+        let lastWord = end.split(separator: " ").last.map { $0.lowercased() } ?? ""
+        return first.isLowercase || (cutWords.contains(lastWord) && first.isLetter)
     }
+
+    /// Words a sentence cannot end with: articles and prepositions (not
+    /// `and` / `or`, which end an item of a list).
+    static let cutWords = InlineText.minorWords.subtracting(["and", "but", "or", "nor", "as"])
 }

@@ -4,7 +4,8 @@ import Foundation
 /// In order: page furniture goes (`PageFurniture`); adoption and review
 /// lines become front matter (`MetadataExtractor`); the opening lines give
 /// the title and council (`OpeningLines`); the contents list goes
-/// (`ContentsList`), its entries marking the headings; the rest becomes
+/// (`ContentsList`), its entries marking the headings; signature blocks
+/// go (`SignatureBlock`); the rest becomes
 /// blocks — headings, clause paragraphs, one paragraph per sub-clause label
 /// (`LabelSplitter`), bullets, footnotes — and the file is read back with
 /// the build's parser until it builds (`BuildCheck`).
@@ -30,6 +31,9 @@ struct TextImporter {
         let metadata = MetadataExtractor.extract(allLines)
         warnings += metadata.warnings
         var consumed = metadata.consumed
+        let signatures = SignatureBlock.find(in: lines, skipping: consumed)
+        consumed.formUnion(signatures.consumed)
+        warnings += signatures.warnings
         let opening = OpeningLines.read(lines, skipping: consumed)
         consumed.formUnion(opening.consumed)
         warnings += opening.warnings
@@ -43,7 +47,7 @@ struct TextImporter {
                 consumed.insert(line.number)
             }
         }
-        var blocks = bodyBlocks(consumed: consumed, contents: contents.headings) + footnotes
+        var blocks = bodyBlocks(consumed: consumed, consumedCells: metadata.consumedCells, contents: contents.headings) + footnotes
 
         let title = opening.title
         var fields = ImportedFrontMatter.fields(title: title, titleLine: opening.consumed.min() ?? 0, council: opening.council, metadata: metadata)
@@ -66,16 +70,23 @@ struct TextImporter {
         var labelled = false
         /// The length of the source line it last took text from, as written.
         var lastLineLength = 0
+        /// Its lines with a tab stop's gap inside their text, as a table's rows have.
+        var gappedLines: [Int] = []
     }
 
-    private mutating func bodyBlocks(consumed: Set<Int>, contents: [String: Int]) -> [MarkdownBlock] {
+    private mutating func bodyBlocks(consumed: Set<Int>, consumedCells: [Int: Set<String>], contents: [String: Int]) -> [MarkdownBlock] {
         var blocks: [MarkdownBlock] = []
         var open = OpenParagraph()
         /// A label alone on its line waits for its text on the next.
         var pendingLabel: (label: ExportLabel, line: Int)?
+        /// Paragraphs that look like tables no column could be read from.
+        var unreadTables: [ImportWarning] = []
         func flush() {
             if !open.pieces.isEmpty {
                 blocks.append(MarkdownBlock(kind: .paragraph, text: open.pieces.joined(separator: " "), line: open.line))
+            }
+            if open.gappedLines.count >= Self.gappedLinesOfATable, let first = open.gappedLines.first, let last = open.gappedLines.last {
+                unreadTables.append(ImportWarning(line: first, column: 1, message: "lines \(first)–\(last) look like a table whose columns could not be told apart (some are a single space apart); they are written as one paragraph: check them, or write a Markdown table"))
             }
             open = OpenParagraph()
         }
@@ -110,13 +121,18 @@ struct TextImporter {
 
         let body = lines.filter { !consumed.contains($0.number) }
         let wrapWidth = LineWrap.width(of: body)
+        /// One line per paragraph, as Word's plain text keeps them.
+        let unwrapped = LineWrap.isUnwrapped(body)
+        let detailCells = body.map { DetailsBlock.detailCells($0.text) }
         /// The last single-letter label met, so that `o` after `n` is read
         /// as a letter and not as the `o` bullet PDF exports draw.
         var lastLetter: Character?
         /// The name line of a two-line heading, already written with it.
         var joinedToHeading: Int?
+        /// The position after a table or details block, whose lines are written already.
+        var writtenThrough = 0
         for (position, line) in body.enumerated() {
-            if line.number == joinedToHeading { continue }
+            if line.number == joinedToHeading || position < writtenThrough { continue }
             if line.isBlank {
                 if pendingLabel == nil { flush() }
                 continue
@@ -125,7 +141,15 @@ struct TextImporter {
             let text = raw.trimmingCharacters(in: .whitespaces)
             let previousBlank = position == 0 || body[position - 1].isBlank || body[position - 1].number != line.number - 1
             let nextBlank = position + 1 >= body.count || body[position + 1].isBlank
-            let alone = previousBlank && nextBlank && pendingLabel == nil
+            // In an export of one line per paragraph a line break ends the
+            // paragraph, unless the next line carries a cut sentence on.
+            let startsParagraph = previousBlank || (unwrapped && !LineWrap.continues(body[position - 1].text, into: raw))
+            let endsParagraph = nextBlank || (unwrapped && !LineWrap.continues(raw, into: body[position + 1].text))
+            let alone = (unwrapped && bullet(raw) == nil ? startsParagraph && endsParagraph : previousBlank && nextBlank) && pendingLabel == nil
+            if unwrapped, !previousBlank, startsParagraph, pendingLabel == nil {
+                flushLabel()
+                flush()
+            }
             // `1` over `The Council is …`: the clause starts here, whatever
             // came before, and a short clause without a full stop is still a
             // clause, not a numbered heading. (`1` over `INTRODUCTION` is one.)
@@ -144,8 +168,35 @@ struct TextImporter {
             if !opensClause, mayStart || previousBlank || line.pageBreak, pendingLabel == nil, let next, !nextBlank, body[position + 1].number == line.number + 1, !body[position + 1].opensClause,
                let division = DivisionHeading.text(label: text, name: next) {
                 flush()
-                blocks.append(MarkdownBlock(kind: .heading(level: 2), text: Self.headingText(division), line: line.number))
+                let name = next.trimmingCharacters(in: .whitespaces)
+                blocks.append(divisionHeading(division, label: text.trimmingCharacters(in: .whitespaces), name: name, following: body[(position + 2)...], line: line.number))
                 joinedToHeading = body[position + 1].number
+                continue
+            }
+            // `SECTION 1 – GENERAL` with its first clause on the very next line
+            // (`Part 2 – The Council may delegate its` over `functions …` is
+            // a sentence the export wrapped).
+            if !opensClause, mayStart || previousBlank || line.pageBreak, pendingLabel == nil, nextBlank || !LineWrap.continues(raw, into: body[position + 1].text),
+               let division = DivisionHeading.oneLine(text) {
+                flush()
+                blocks.append(divisionHeading(text, label: division.label, name: division.name, following: body[(position + 1)...], line: line.number))
+                continue
+            }
+            // `Stage      Time allowed` over rows in the same columns: a table.
+            if !opensClause, mayStart || previousBlank || line.pageBreak, pendingLabel == nil, let table = ColumnTable.read(body, at: position) {
+                flush()
+                blocks.append(MarkdownBlock(kind: .paragraph, text: table.markdown { InlineText.inline($0).replacingOccurrences(of: "|", with: "\\|") }, line: line.number))
+                writtenThrough = position + table.lineCount
+                continue
+            }
+            // `Minute reference: 24/031      Version: 2.0`: a paragraph a cell,
+            // but for the cells read into front matter.
+            if !opensClause, mayStart || previousBlank || line.pageBreak, pendingLabel == nil, let details = DetailsBlock.read(body, cells: detailCells, at: position) {
+                flush()
+                for cell in details.cells where consumedCells[cell.line]?.contains(cell.text) != true {
+                    blocks.append(MarkdownBlock(kind: .paragraph, text: InlineText.escapeStart(InlineText.inline(cell.text)), line: cell.line))
+                }
+                writtenThrough = position + details.lineCount
                 continue
             }
             if !opensClause, let heading = heading(text, alone: alone, afterEnd: mayStart && pendingLabel == nil, next: next, contents: contents, line: line.number) {
@@ -195,11 +246,44 @@ struct TextImporter {
                     add(piece, line: line.number)
                 }
             }
-            if !open.pieces.isEmpty { open.lastLineLength = raw.count }
+            if !open.pieces.isEmpty {
+                open.lastLineLength = raw.count
+                if pieces.contains(where: Self.hasInnerGap) { open.gappedLines.append(line.number) }
+            }
         }
         flushLabel()
         flush()
+        warnings += unreadTables
         return blocks
+    }
+
+    /// Lines with gaps inside them that make a paragraph look like a table.
+    static let gappedLinesOfATable = 2
+
+    /// A tab stop's gap (three spaces or a tab) inside a piece of text,
+    /// after its leading label or number: a table's columns, not prose.
+    static func hasInnerGap(_ piece: Substring) -> Bool {
+        var text = piece.drop { $0 == " " || $0 == "\t" }
+        if let (_, rest, _) = ExportLabel.leading(in: text) {
+            text = rest
+        } else if let (number, _) = leadingNumber(String(text)) {
+            text = text.dropFirst(number.count).drop { $0 == " " || $0 == "\t" }
+        }
+        return text.trimmingCharacters(in: .whitespaces).contains("   ") || text.trimmingCharacters(in: .whitespaces).contains("\t")
+    }
+
+    /// A part's or section's heading as written (`PART 1: INTRODUCTION`), or,
+    /// for a section whose clauses carry its number, that clause (`4. BUDGET`),
+    /// with a warning, since the words change.
+    private mutating func divisionHeading(_ text: String, label: String, name: String, following: ArraySlice<SourceLine>, line: Int) -> MarkdownBlock {
+        let written = Self.headingText(text)
+        guard let clause = DivisionHeading.clauseHeading(label: label, name: name, following: following.map(\.text)) else {
+            return MarkdownBlock(kind: .heading(level: 2), text: written, line: line)
+        }
+        let heading = Self.headingText(clause)
+        let number = heading.prefix { $0 != "." }
+        warnings.append(ImportWarning(line: line, column: 1, message: "'\(written)' written '\(heading)' so that it is clause \(number), over its clauses \(number).1 …, and 'section \(number)' links to it"))
+        return MarkdownBlock(kind: .heading(level: 2), text: heading, line: line)
     }
 
     /// A heading line: numbered (`1. RULES OF DEBATE`, `2.0 THE ROLE`),
@@ -321,7 +405,6 @@ struct TextImporter {
         let words = text.split(separator: " ")
         guard words.count <= 10, !Self.endsLikeSentence(text), !text.hasSuffix(":"), text.first?.isUppercase == true else { return false }
         if InlineText.isAllCaps(text) { return true }
-        let small: Set<String> = ["a", "an", "and", "of", "on", "the", "for", "to", "in", "between", "with", "by"]
-        return words.count <= 8 && words.allSatisfy { small.contains($0.lowercased()) || $0.first?.isUppercase == true || !($0.first?.isLetter ?? false) }
+        return words.count <= 8 && words.allSatisfy { InlineText.minorWords.contains($0.lowercased()) || $0.first?.isUppercase == true || !($0.first?.isLetter ?? false) }
     }
 }

@@ -15,7 +15,8 @@ import Foundation
 ///   that would renumber or nest it (it names no clause SPEC knows);
 /// - `1)`: written `(1)`, since `1)` at a line's start is a Markdown list
 ///   and `(1)` is the bracketed number the build reads as a sub-clause;
-/// - a bullet: a `- ` item, indented by its level, as before.
+/// - a bullet: a `- ` item, indented by its level, as before; so is a
+///   paragraph that starts with a typed bullet (`• `).
 enum WordLabelMarkdown {
     static func block(label: WordLabel?, headingLevel: Int?, text: String, line: Int) -> MarkdownBlock {
         let written = label.map { $0.text.trimmingCharacters(in: .whitespaces) } ?? ""
@@ -27,6 +28,11 @@ enum WordLabelMarkdown {
             return MarkdownBlock(kind: .heading(level: markdownLevel(headingLevel)), text: joined(escaped(written), text), line: line)
         }
         guard let label, !written.isEmpty else {
+            // `• shouting at a colleague;`: a bullet typed, not Word's own.
+            if let first = text.first, typedBullets.contains(first), text.dropFirst().first == " " {
+                let item = text.dropFirst().trimmingCharacters(in: .whitespaces)
+                if !item.isEmpty { return MarkdownBlock(kind: .bullet(indent: ""), text: item, line: line) }
+            }
             return MarkdownBlock(kind: .paragraph, text: startSafe(text), line: line)
         }
         let digits = written.prefix { $0.isASCII && $0.isNumber }
@@ -42,6 +48,10 @@ enum WordLabelMarkdown {
         }
         return MarkdownBlock(kind: .paragraph, text: InlineText.escapeStart(joined(escaped(written), text)), line: line)
     }
+
+    /// Bullet characters typed at the start of a paragraph (followed by a
+    /// space or a tab), as a text export's bullets are read.
+    static let typedBullets: Set<Character> = ["•", "·", "▪", "◦"]
 
     /// Word's heading 1 is the document's `##`: `#` is the page's title.
     static func markdownLevel(_ wordLevel: Int) -> Int { min(wordLevel + 1, 6) }

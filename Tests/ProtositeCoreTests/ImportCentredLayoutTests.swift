@@ -13,20 +13,13 @@ struct ImportCentredLayoutTests {
         ImportTestSupport.body(try Importer.importText(text).markdown)
     }
 
-    /// The imported text built as a site: its clause anchors, and what the build said.
-    func built(_ text: String) throws -> (anchors: [String], messages: [String]) {
-        let plan = try TestSupport.plan(["content/p.md": try Importer.importText(text).markdown])
-        let document = try #require(plan.site?.protocols.first?.document, "\(plan.diagnostics.map(\.formatted))")
-        return (document.clauses.map(\.anchor), plan.diagnostics.map(\.formatted))
-    }
-
     // MARK: Clause numbers on their own lines
 
     @Test func aNumberAloneFollowedAtOnceByTextThatContinuesTheClausesIsAClauseNumber() throws {
         let text = "BROOKFIELD TOWN COUNCIL\nTREE POLICY\n\n1\nThe Council looks after the trees on its\nown land.\n\n2\nA tree is felled only for the reasons in\nparagraph 1 or paragraph 3(a).\n\n3\nWork on a tree is done:\n(a) between October and March;\n(b) by a qualified surgeon.\n"
         let body = try body(text)
         #expect(body.contains("1. The Council looks after the trees on its own land.\n\n2. A tree is felled"), "\(body)")
-        let site = try built(text)
+        let site = try ImportTestSupport.built(text)
         #expect(site.anchors == ["clause-1", "clause-2", "clause-3", "clause-3-a", "clause-3-b"], "\(site.anchors)")
         #expect(!site.messages.contains { $0.contains("no clause") }, "\(site.messages)")
     }
@@ -56,7 +49,7 @@ struct ImportCentredLayoutTests {
         let body = ImportTestSupport.body(result.markdown)
         #expect(body.contains("## PART 1: INTRODUCTION\n\n1. The Council looks after its trees.\n\n## PART 2: INSPECTIONS\n\n2. Trees are inspected every year.\n"), "\(body)")
         #expect(!result.warnings.contains { $0.message.contains("running header") }, "\(result.warnings)")
-        #expect(try built(text).anchors == ["clause-1", "clause-2"])
+        #expect(try ImportTestSupport.built(text).anchors == ["clause-1", "clause-2"])
     }
 
     @Test func aLineRepeatedWithTheSameNumberAtEachPageTopIsStillARunningHeader() throws {
@@ -77,7 +70,7 @@ struct ImportCentredLayoutTests {
         let text = "BROOKFIELD TOWN COUNCIL\nTREE POLICY\n\n" + Self.wrappedClause + "2\nWork on a tree is done:\n(a) between October and March;\n(b) by a qualified surgeon;\n(c) after the neighbours are told.\nThe clerk keeps a record of the work and reports it to the\ncouncil each year.\n"
         let body = try body(text)
         #expect(body.contains("(c) after the neighbours are told.\n\nThe clerk keeps a record of the work and reports it to the council each year."), "\(body)")
-        #expect(try built(text).anchors == ["clause-1", "clause-2", "clause-2-a", "clause-2-b", "clause-2-c"])
+        #expect(try ImportTestSupport.built(text).anchors == ["clause-1", "clause-2", "clause-2-a", "clause-2-b", "clause-2-c"])
     }
 
     @Test func aLongItemWrappedAfterAFullStopKeepsItsNextSentence() throws {

@@ -116,6 +116,13 @@ enum ImportTestSupport {
         }
     }
 
+    /// Imported text built as a site: its clause anchors, and what the build said.
+    static func built(_ text: String) throws -> (anchors: [String], messages: [String]) {
+        let plan = try TestSupport.plan(["content/p.md": try Importer.importText(text).markdown])
+        let document = try #require(plan.site?.protocols.first?.document, "\(plan.diagnostics.map(\.formatted))")
+        return (document.clauses.map(\.anchor), plan.diagnostics.map(\.formatted))
+    }
+
     /// The build's parser on one imported file.
     static func diagnostics(_ markdown: String, path: String = "content/imported.md") -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []

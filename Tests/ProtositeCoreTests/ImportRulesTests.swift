@@ -130,10 +130,12 @@ struct ImportRulesTests {
         #expect(body.contains("3.1 A rule of part 3."))
     }
 
-    @Test func aFooterThatGivesTheAdoptionDateIsRemovedAndStillRead() throws {
+    /// `#` in a footer is its page's number.
+    @Test(arguments: ["Adopted 9th May 2023 - Review May 2026", "Adopted: 9th May 2023      Review: May 2026      Page # of 3"])
+    func aFooterThatGivesTheAdoptionDateIsRemovedAndStillRead(_ footer: String) throws {
         var text = "Example Parish Council\n\nGRANTS POLICY\n\n"
         for number in 1...3 {
-            text += "\(number). PART \(number)\n\n\(number).1 A rule of part \(number).\n\nAdopted 9th May 2023 - Review May 2026\n\u{0C}"
+            text += "\(number). PART \(number)\n\n\(number).1 A rule of part \(number).\n\n\(footer.replacingOccurrences(of: "#", with: "\(number)"))\n\u{0C}"
         }
         let result = try Importer.importText(text)
         let front = ImportTestSupport.frontMatter(result.markdown)

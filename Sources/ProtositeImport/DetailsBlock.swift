@@ -1,0 +1,54 @@
+import Foundation
+
+/// A document's details set as a small table of `Label: value` cells,
+/// two to a line,
+///
+///     Minute reference: 24/031               Version: 2.0
+///     Responsible officer: Town Clerk
+///
+/// Read as prose the cells would run together into one paragraph; each
+/// is a paragraph of its own. A run of such lines counts only when one
+/// of them has two cells or more (a tab stop's gap apart), so a single
+/// `Note: …` line stays a sentence.
+enum DetailsBlock {
+    /// A label is a few capitalised words.
+    static let maximumLabelWords = 4
+    /// A document's details take a few lines; a longer run is read no
+    /// further, so that every line of a long list is not read again from
+    /// each line before it.
+    static let maximumLines = 12
+
+    /// The cells of the run of detail lines starting at `lines[start]`,
+    /// with their source line numbers, and how many lines it takes;
+    /// `cells[i]` is `detailCells` of `lines[i]`, read once for all.
+    static func read(_ lines: [SourceLine], cells: [[String]?], at start: Int) -> (cells: [(line: Int, text: String)], lineCount: Int)? {
+        var found: [(line: Int, text: String)] = []
+        var index = start
+        var wide = false
+        while index < lines.count, index - start < maximumLines, index == start || !lines[index].pageBreak, let line = cells[index] {
+            wide = wide || line.count >= 2
+            found += line.map { (lines[index].number, $0) }
+            index += 1
+        }
+        guard wide else { return nil }
+        return (found, index - start)
+    }
+
+    /// Every cell of the line is `Label: value`.
+    static func detailCells(_ text: String) -> [String]? {
+        guard text.contains(":") else { return nil }
+        let cells = ColumnTable.cells(text.replacingOccurrences(of: "\t", with: "   "), tabbed: false).map(\.text)
+        guard !cells.isEmpty, cells.allSatisfy(isDetail) else { return nil }
+        return cells
+    }
+
+    /// `Minute reference: 24/031`: a short label of words, a colon, a value.
+    static func isDetail(_ cell: String) -> Bool {
+        guard let colon = cell.firstIndex(of: ":") else { return false }
+        let label = cell[..<colon]
+        let value = cell[cell.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        let words = label.split(separator: " ")
+        guard !value.isEmpty, !words.isEmpty, words.count <= maximumLabelWords, label.first?.isUppercase == true else { return false }
+        return words.allSatisfy { $0.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" } }
+    }
+}
