@@ -58,6 +58,19 @@ def format_base26(value):
             return out
 
 
+def layout_lines(pattern):
+    """Lines of one layout the importer's rules read from each line on
+    (ImportPdfLayoutTests: a details block once read every later line
+    again from every line)."""
+    def make(n):
+        text, index = "ANYTOWN PARISH COUNCIL\nGRANTS POLICY\n\n", 0
+        while len(text.encode()) < n:
+            text += pattern.replace("#", str(index)) + "\n"
+            index += 1
+        return text
+    return make
+
+
 # name, what is made of size n, n, and whether it is imported rather than built
 CASES = [
     ("16,000 identical headings", headings, 16_000, False),
@@ -66,6 +79,10 @@ CASES = [
     ("link openers ![[]() (refused)", openers("![[]()"), 40_000, False),
     ("CDATA openers (refused)", openers("a <![CDATA["), 20_000, False),
     ("version-table header lines (import)", version_headers, 26_000, True),
+    ("'Name: value' details lines (import)", layout_lines("Name: value number #."), 100_000, True),
+    ("column-table lines (import)", layout_lines("Stage   Time allowed #"), 100_000, True),
+    ("signature lines (import)", layout_lines("Signed .......... Chairman #"), 100_000, True),
+    ("SECTION heading lines (import)", layout_lines("SECTION # \u2013 NAME"), 100_000, True),
 ]
 
 
