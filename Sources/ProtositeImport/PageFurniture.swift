@@ -46,7 +46,8 @@ enum PageFurniture {
                 // Printed pages: repeated at least twice, each time next to a page
                 // mark; or, in two pages, the first line of the file and of the
                 // next page (a form feed on its line).
-                let headsPages = repeats.count == 1 && indices[0] == opening.min() && lines[repeats[0]].pageBreak
+                let headsPages = repeats.count == 1 && lines[repeats[0]].pageBreak
+                    && (indices[0] == opening.min() || joinsOpening(lines[repeats[0]].text, opening.sorted().map { lines[$0].text }))
                 guard repeats.count >= 2 || headsPages, repeats.allSatisfy({ nearBoundary($0, lines: lines, furniture: furniture) }) else { continue }
             } else {
                 // No page marks to go by: only the opening lines repeated three times or more.
@@ -140,6 +141,19 @@ enum PageFurniture {
             key.append(character.isNumber ? "#" : character)
         }
         return key
+    }
+
+    /// A page's first line that is the opening lines joined, council and
+    /// title in either order (`Oakmere Town Council – Staff Expenses
+    /// Policy`): the running head of a two-page export, printed once.
+    static func joinsOpening(_ text: String, _ opening: [String]) -> Bool {
+        guard opening.count == 2 else { return false }
+        func words(_ text: String) -> [Substring] {
+            text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        }
+        let line = words(text), first = words(opening[0]), second = words(opening[1])
+        guard !first.isEmpty, !second.isEmpty else { return false }
+        return line == first + second || line == second + first
     }
 
     /// The first two non-blank lines, where the council and title stand:

@@ -53,6 +53,25 @@ extension ImportPdfLayoutTests {
         #expect(ImportTestSupport.body(result.markdown) == "\n1.1 The burial ground is open every day.\n\n1.2 Dogs are kept on a lead.\n", "\(result.markdown)")
         #expect(result.warnings.contains { $0.line == 6 && $0.message.contains("running header") }, "\(result.warnings)")
     }
+
+    /// Page 1 opens with the council and the title on lines of their own;
+    /// page 2 opens with both on one line, the export's running head.
+    @Test(arguments: ["Oakmere Town Council – Staff Expenses Policy", "STAFF EXPENSES POLICY | Oakmere Town Council"])
+    func aSecondPageHeadedByTheCouncilAndTitleJoinedLosesThatHead(_ head: String) throws {
+        let text = "Oakmere Town Council\n\nSTAFF EXPENSES POLICY\n\n1.1  Claims are made on the approved form.\n\n" +
+            "                                   Page 1 of 2\n\u{0C}\(head)\n\n1.2  Mileage is paid at the approved rate.\n\n                                   Page 2 of 2\n"
+        let result = try Importer.importText(text)
+        #expect(ImportTestSupport.body(result.markdown) == "\n1.1 Claims are made on the approved form.\n\n1.2 Mileage is paid at the approved rate.\n", "\(result.markdown)")
+        #expect(result.warnings.contains { $0.message.contains("running header") }, "\(result.warnings)")
+    }
+
+    /// The same words at a page's top, but more of them, are the page's text.
+    @Test func aPageOpeningWithTheCouncilAndTitleAndMoreKeepsIt() throws {
+        let text = "Oakmere Town Council\n\nSTAFF EXPENSES POLICY\n\n1.1  Claims are made on the approved form.\n\n" +
+            "                                   Page 1 of 2\n\u{0C}Oakmere Town Council Staff Expenses Policy Appendix\n\n1.2  Mileage is paid.\n\n                                   Page 2 of 2\n"
+        let body = ImportTestSupport.body(try Importer.importText(text).markdown)
+        #expect(body.contains("Appendix"), "\(body)")
+    }
 }
 
 extension ImportPdfLayoutTests {
