@@ -46,10 +46,21 @@ struct PreviewHandler: Sendable {
         }
     }
 
-    private func file(_ requestPath: String) async -> HTTPReply {
+    private func file(_ asked: String) async -> HTTPReply {
         let version = await state.version
         if let failure = await state.failure {
             return response(500, type: "text/html; charset=utf-8", body: Data(ErrorPage.html(failure, version: version).utf8), cache: false)
+        }
+        // A site published at `/policies/` is answered there too, as its host
+        // will: its 404 page links to `/policies/assets/site.css`.
+        var requestPath = asked
+        var prefix = ""
+        if let published = await state.publishedPath {
+            if asked + "/" == published { return HTTPReply(status: 301, headers: [("Location", Self.redirectTarget(published))]) }
+            if asked.hasPrefix(published) {
+                requestPath = "/" + asked.dropFirst(published.count)
+                prefix = String(published.dropLast())
+            }
         }
         guard let relative = Self.safeRelativePath(requestPath) else {
             return response(404, type: "text/plain; charset=utf-8", body: Data("Not found\n".utf8))
@@ -60,7 +71,7 @@ struct PreviewHandler: Sendable {
             if !requestPath.hasSuffix("/") {
                 // Made from the cleaned path, one leading `/`: the request's own
                 // `//evil.example/p` would be a protocol-relative redirect off the server.
-                return HTTPReply(status: 301, headers: [("Location", Self.redirectTarget(relative))])
+                return HTTPReply(status: 301, headers: [("Location", Self.redirectTarget(prefix + "/" + relative))])
             }
             url = url.appendingPathComponent("index.html")
         }

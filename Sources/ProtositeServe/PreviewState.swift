@@ -6,6 +6,9 @@ actor PreviewState {
     private(set) var version = 0
     /// The diagnostics of the last build that failed, or nil when the site is current.
     private(set) var failure: [Diagnostic]?
+    /// Where the last site built is published below a host's top folder
+    /// (`/policies/`), if it is.
+    private(set) var publishedPath: String?
     private var waiters: [Int: (after: Int, continuation: CheckedContinuation<Int, Never>)] = [:]
     private var nextWaiter = 0
 
@@ -13,6 +16,7 @@ actor PreviewState {
         switch result.outcome {
         case .built:
             failure = nil
+            publishedPath = result.publishedPath
         case .contentErrors:
             failure = result.diagnostics
         case .refused(let message), .failed(let message):

@@ -100,6 +100,34 @@ struct ServeSafetyTests {
         }
     }
 
+    /// A site with `base_url: …/policies/` is previewed at `/policies/` as
+    /// well as at the top, so the 404 page's `/policies/assets/site.css`
+    /// is found, as on the host it is published to.
+    @Test func aSitePublishedBelowTheTopIsPreviewedAtItsPathToo() async throws {
+        let root = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try TestSupport.write(["protosite.yml": Array("base_url: https://www.example-parish.gov.uk/policies/\ncontact: clerk@example-parish.gov.uk\n".utf8),
+                               "content/grants.md": Array(TestSupport.protocolFile().utf8)], under: root)
+        let output = root.appendingPathComponent("site")
+        let run = BuildRun(root: root, output: output, today: TestSupport.today).run()
+        #expect(run.publishedPath == "/policies/")
+        let state = PreviewState()
+        await state.record(run)
+        let handler = PreviewHandler(siteFolder: output, state: state, port: 8000)
+        func get(_ target: String) async -> HTTPReply {
+            await handler.handleRequest(HTTPRequestLine(method: "GET", target: target, headers: ["host": "127.0.0.1:8000"]))
+        }
+        #expect(await get("/policies/assets/site.css").status == 200)
+        #expect(await get("/assets/site.css").status == 200)
+        #expect(await get("/policies/grants/").status == 200)
+        let missing = await get("/policies/no/such/page")
+        #expect(missing.status == 404)
+        #expect(String(decoding: missing.body, as: UTF8.self).contains("/policies/assets/site.css"))
+        #expect(await get("/policies/grants").headers.first { $0.0 == "Location" }?.1 == "/policies/grants/")
+        #expect(await get("/policies").headers.first { $0.0 == "Location" }?.1 == "/policies/")
+        #expect(await get("/policies/../../etc/passwd").status == 404)
+    }
+
     @Test func aFileFailureIsListedOnceUnderItsFileOnTheErrorPage() async {
         let state = PreviewState()
         let run = BuildRun.Result(outcome: .failed("content/private/b.md: error: cannot read: Permission denied"), diagnostics: [], seconds: 0)

@@ -46,6 +46,10 @@ public struct BuildRun: Sendable {
         /// not used, or could not be saved), and which stage failed: shown
         /// under --verbose.
         public var notes: [String] = []
+        /// The path of `base_url` (`/policies/`, not percent-encoded) when
+        /// the built site is published below a host's top folder: the
+        /// preview answers at that path too, so the 404 page's links work.
+        public var publishedPath: String? = nil
     }
 
     public func run() -> Result {
@@ -65,7 +69,10 @@ public struct BuildRun: Sendable {
         do {
             let report = try builder.build(into: target)
             guard report.wrote else { return finish(.contentErrors, report.diagnostics, target: target) }
-            return finish(.built(protocols: report.protocols), report.diagnostics, target: target)
+            var result = finish(.built(protocols: report.protocols), report.diagnostics, target: target)
+            let published = NotFoundPage.root(baseURL: report.config.baseURL).removingPercentEncoding ?? "/"
+            result.publishedPath = published.count > 1 ? published : nil
+            return result
         } catch {
             target.abandon()
             var result = finish(.failed(String(describing: error)), target: target)
