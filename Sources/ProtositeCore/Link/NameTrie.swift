@@ -13,6 +13,10 @@ struct NameTrie: Sendable {
     /// Hashes of the words names start with: most places in a text start
     /// no name, and are turned away without making the word.
     private var firstWords: Set<UInt64> = []
+    /// The same hashes' low 16 bits, as bits: a word no name starts with is
+    /// nearly always turned away here, without hashing its hash again for
+    /// the set (which cost more than the trie).
+    private var firstWordBits = [UInt64](repeating: 0, count: 1024)
 
     init(_ names: [(slug: String, name: String)]) {
         // Sorted so that when two protocols share a name the first slug wins, stably.
@@ -35,12 +39,18 @@ struct NameTrie: Sendable {
             }
             if any, slugs[node] == nil { slugs[node] = slug }
         }
-        for word in children[0].keys { firstWords.insert(Self.hash(word)) }
+        for word in children[0].keys {
+            let hash = Self.hash(word)
+            firstWords.insert(hash)
+            firstWordBits[Int(hash & 0xFFFF) >> 6] |= 1 << (hash & 63)
+        }
     }
 
     /// The longest name starting at `index`: its slug and where it ends.
     func longestMatch(in text: [UInt8], at index: Int) -> (slug: String, end: Int)? {
-        guard let first = Self.scan(text, at: index, into: { _ in }, hashing: true), firstWords.contains(first.hash) else { return nil }
+        guard let first = Self.scan(text, at: index, into: { _ in }, hashing: true),
+              firstWordBits[Int(first.hash & 0xFFFF) >> 6] & (1 << (first.hash & 63)) != 0,
+              firstWords.contains(first.hash) else { return nil }
         var node = 0
         var cursor = index
         var best: (String, Int)?
