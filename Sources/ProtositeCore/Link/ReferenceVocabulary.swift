@@ -19,14 +19,16 @@ struct ReferenceVocabulary: Sendable {
     /// Titles and aliases of every protocol.
     let names: NameTrie
     /// Citing words by their first byte.
-    private var wordsByFirstByte: [UInt8: [Word]] = [:]
+    /// By first byte (lower-cased): an array, not a dictionary, since it is
+    /// asked at every word of every text.
+    private var wordsByFirstByte = [[Word]](repeating: [], count: 256)
 
     /// Citing words that could start at `index`, longest first.
     func words(startingAt index: Int, in text: [UInt8]) -> [Word] {
         guard index < text.count else { return [] }
         var byte = text[index]
         if byte >= 65 && byte <= 90 { byte += 32 }
-        return wordsByFirstByte[byte] ?? []
+        return wordsByFirstByte[Int(byte)]
     }
 
     static let genericWords = ["paragraphs", "paragraph", "paras.", "paras", "para.", "para", "clauses", "clause", "sections", "section", "§§", "§"]
@@ -45,7 +47,7 @@ struct ReferenceVocabulary: Sendable {
         self.words = words.sorted { $0.bytes.count > $1.bytes.count }
         self.names = NameTrie(names.map { ($0.slug, $0.name) })
         for word in self.words {
-            wordsByFirstByte[word.bytes[0], default: []].append(word)
+            wordsByFirstByte[Int(word.bytes[0])].append(word)
         }
     }
 
