@@ -81,6 +81,10 @@ enum PageFurniture {
                 while kept.last?.isBlank == true { kept.removeLast() }
             } else {
                 for blank in index..<end where lines[blank].isBlank { kept.append(lines[blank]) }
+                if let before, let after, mayRunOn(from: before.text, to: after.text) {
+                    let opening = String(after.text.trimmingCharacters(in: .whitespaces).prefix(30))
+                    warnings.append(ImportWarning(line: after.number, column: 1, message: "the text before this page break ends without a full stop, so '\(opening)…' may carry its sentence on; it is kept as a new paragraph: join the two if they are one"))
+                }
             }
             index = end
         }
@@ -197,6 +201,17 @@ enum PageFurniture {
         guard let first = after.trimmingCharacters(in: .whitespaces).first else { return false }
         let lastWord = end.split(separator: " ").last.map { $0.lowercased() } ?? ""
         return first.isLowercase || (cutWords.contains(lastWord) && first.isLetter)
+    }
+
+    /// Running text cut by a page break where the page after opens with a
+    /// capital, so it cannot be told from a new paragraph (`… the advice of
+    /// the Parish` / `Clerk is …`): a long line of text ending in a word or
+    /// a comma. Kept as two paragraphs, with a warning.
+    static func mayRunOn(from before: String, to after: String) -> Bool {
+        let end = before.trimmingCharacters(in: .whitespaces)
+        guard end.count >= 50, let last = end.last, last.isLetter || last == "," else { return false }
+        guard let first = after.trimmingCharacters(in: .whitespaces).first else { return false }
+        return first.isUppercase
     }
 
     /// Words a sentence cannot end with: articles and prepositions (not

@@ -65,6 +65,19 @@ extension ImportPdfLayoutTests {
         #expect(result.warnings.contains { $0.message.contains("running header") }, "\(result.warnings)")
     }
 
+    /// `… referred to the Finance` / page footer / `Committee for …`: the
+    /// page after opens with a capital, so it may be a new paragraph or the
+    /// same sentence. Kept apart, and the clerk told where to look.
+    @Test func aSentenceThatMayRunOnAcrossAPageBreakIsKeptApartWithAWarningAtItsLine() throws {
+        let cut = "Oakmere Town Council\n\nGRANTS POLICY\n\n1.1  Applications for grants of more than two hundred pounds shall be referred to the Finance\n\n" +
+            "                                   Page 1 of 2\n\u{0C}Committee for a decision at its next meeting.\n\n1.2  Grants are paid by bank transfer.\n\n                                   Page 2 of 2\n"
+        let result = try Importer.importText(cut)
+        #expect(ImportTestSupport.body(result.markdown).contains("the Finance\n\nCommittee for a decision"), "\(result.markdown)")
+        #expect(result.warnings.contains { $0.line == 8 && $0.message.contains("may carry its sentence on") }, "\(result.warnings)")
+        let ended = try Importer.importText(cut.replacingOccurrences(of: "the Finance\n", with: "the Finance Committee.\n"))
+        #expect(!ended.warnings.contains { $0.message.contains("may carry its sentence on") }, "\(ended.warnings)")
+    }
+
     /// The same words at a page's top, but more of them, are the page's text.
     @Test func aPageOpeningWithTheCouncilAndTitleAndMoreKeepsIt() throws {
         let text = "Oakmere Town Council\n\nSTAFF EXPENSES POLICY\n\n1.1  Claims are made on the approved form.\n\n" +
