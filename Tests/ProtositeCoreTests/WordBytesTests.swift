@@ -13,6 +13,16 @@ struct WordBytesTests {
         }
     }
 
+    /// Scanners try the places where a word may start: after one that
+    /// starts a word, the next is where that word ends.
+    @Test func theNextPlaceAfterAWordStartIsTheWordsEnd() {
+        let text = Array("café—4.8 see".utf8)
+        #expect(WordBytes.nextPlace(text, after: 0) == 5) // past "café" (é is two bytes)
+        #expect(WordBytes.nextPlace(text, after: 5) == 6) // the dash: one byte on
+        #expect(WordBytes.nextPlace(text, after: 8) == 9) // "4" ends at the point
+        #expect(WordBytes.nextPlace(text, after: 12) == 15)
+    }
+
     @Test func punctuationAndSpacesBeyondASCIIEndWords() {
         let text = Array("café\u{00A0}4.8—see × clause".utf8)
         #expect(WordBytes.isWordCharacter(text, at: 0))

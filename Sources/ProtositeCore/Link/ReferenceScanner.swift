@@ -48,10 +48,7 @@ struct ReferenceScanner {
                 found.append(reference)
                 index = reference.span.upperBound
             } else {
-                // No reference starts inside a word: on to its end.
-                let wordStart = WordBytes.isWordCharacter(text, at: index)
-                index += 1
-                while wordStart, index < text.count, WordBytes.isWordCharacter(text, at: index) || text[index] & 0xC0 == 0x80 { index += 1 }
+                index = WordBytes.nextPlace(text, after: index)
             }
         }
         return found

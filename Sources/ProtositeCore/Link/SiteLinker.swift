@@ -243,11 +243,7 @@ struct DocumentLinker {
         while index < bytes.count {
             guard WordBytes.boundaryBefore(bytes, index), NameTrie.spaceWidth(bytes, at: index) == nil,
                   let (target, end) = site.vocabulary.names.longestMatch(in: bytes, at: index), WordBytes.boundary(bytes, end) else {
-                // No name starts inside a word, where the character before is
-                // part of it: past a word's first character, on to its end.
-                let wordStart = WordBytes.isWordCharacter(bytes, at: index)
-                index += 1
-                while wordStart, index < bytes.count, WordBytes.isWordCharacter(bytes, at: index) || bytes[index] & 0xC0 == 0x80 { index += 1 }
+                index = WordBytes.nextPlace(bytes, after: index)
                 continue
             }
             let range = index..<end

@@ -23,6 +23,16 @@ enum WordBytes {
         return b >= 0xC0 // a lead byte of a letter; continuation bytes are never asked about
     }
 
+    /// Where the place after `index` to look for a word's start is: past
+    /// the whole word when one starts at `index` (nothing starts inside a
+    /// word, where the character before belongs to it), else the next byte.
+    static func nextPlace(_ text: [UInt8], after index: Int) -> Int {
+        let inWord = isWordCharacter(text, at: index)
+        var next = index + 1
+        while inWord, next < text.count, isWordCharacter(text, at: next) || text[next] & 0xC0 == 0x80 { next += 1 }
+        return next
+    }
+
     /// True when no word character starts at `index` (or the text ends).
     static func boundary(_ text: [UInt8], _ index: Int) -> Bool {
         !isWordCharacter(text, at: index)

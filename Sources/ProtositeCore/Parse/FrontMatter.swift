@@ -22,7 +22,7 @@ public struct FrontMatter: Decodable, Sendable, Equatable {
         case summary, tags, history
     }
 
-    public static var knownKeys: [String] { CodingKeys.allCases.map(\.rawValue) }
+    public static let knownKeys: [String] = CodingKeys.allCases.map(\.rawValue)
 
     /// One row of the version table.
     public struct HistoryRow: Decodable, Sendable, Equatable {
@@ -35,7 +35,7 @@ public struct FrontMatter: Decodable, Sendable, Equatable {
             case date, version, change, review
         }
 
-        public static var knownKeys: [String] { CodingKeys.allCases.map(\.rawValue) }
+        public static let knownKeys: [String] = CodingKeys.allCases.map(\.rawValue)
     }
 }
 

@@ -13,7 +13,8 @@ enum PlainFrontMatter {
         var seen: Set<String> = []
         for (key, value) in mapping {
             guard let name = plainText(key) else { return nil }
-            guard FrontMatter.knownKeys.contains(name) else { continue }
+            // Unknown keys are warned about by the reader, and left out here as by the decoder.
+            guard textFields[name] != nil || listFields[name] != nil || name == "history" else { continue }
             guard seen.insert(name).inserted else { return nil }
             if let field = textFields[name] {
                 guard let text = plainText(value) else { return nil }
@@ -48,8 +49,8 @@ enum PlainFrontMatter {
         var seen: Set<String> = []
         for (key, value) in mapping {
             guard let name = plainText(key) else { return nil }
-            guard FrontMatter.HistoryRow.knownKeys.contains(name) else { continue }
-            guard seen.insert(name).inserted, let text = plainText(value), let field = rowFields[name] else { return nil }
+            guard let field = rowFields[name] else { continue }
+            guard seen.insert(name).inserted, let text = plainText(value) else { return nil }
             row[keyPath: field] = text
         }
         return row
