@@ -66,6 +66,12 @@ struct ColumnTable {
         return table
     }
 
+    /// The cells of a line whose columns a wide gap parts, tabs counted as
+    /// such a gap: the details, signature and role lines read their cells so.
+    static func gapCells(_ text: String) -> [String] {
+        cells(text.replacingOccurrences(of: "\t", with: "   "), tabbed: false).map(\.text)
+    }
+
     /// The cells of a line and the column each starts at: split at tabs,
     /// or at runs of `minimumGap` spaces or more.
     static func cells(_ text: String, tabbed: Bool) -> [(start: Int, text: String)] {

@@ -82,7 +82,7 @@ enum DateFinder {
         return String(word)
     }
 
-    private static func isYear(_ word: String) -> Bool {
+    static func isYear(_ word: String) -> Bool {
         word.count == 4 && word.allSatisfy { $0.isASCII && $0.isNumber } && (word.hasPrefix("19") || word.hasPrefix("20"))
     }
 }

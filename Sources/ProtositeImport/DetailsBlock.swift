@@ -37,7 +37,7 @@ enum DetailsBlock {
     /// Every cell of the line is `Label: value`.
     static func detailCells(_ text: String) -> [String]? {
         guard text.contains(":") else { return nil }
-        let cells = ColumnTable.cells(text.replacingOccurrences(of: "\t", with: "   "), tabbed: false).map(\.text)
+        let cells = ColumnTable.gapCells(text)
         guard !cells.isEmpty, cells.allSatisfy(isDetail) else { return nil }
         return cells
     }

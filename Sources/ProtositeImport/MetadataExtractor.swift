@@ -175,6 +175,8 @@ enum MetadataExtractor {
 
     /// Words a version line opens with.
     static let versionWords: Set<String> = ["version", "issue", "version no", "version number"]
+    /// The same, longest first, so `version number` is tried before `version`.
+    private static let versionWordsLongestFirst = versionWords.sorted { $0.count > $1.count }
 
     /// `Version 1.2, …`, `Version: 2.0`, `v3 – …`, `Issue 4, …`: the
     /// version and what follows it. The number must end the line or be set
@@ -183,7 +185,7 @@ enum MetadataExtractor {
     static func leadingVersion(_ text: String) -> (version: String, rest: String)? {
         var rest = Substring(text)
         let lower = text.lowercased()
-        if let word = versionWords.sorted(by: { $0.count > $1.count }).first(where: { lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + ":") || lower.hasPrefix($0 + ".") }) {
+        if let word = versionWordsLongestFirst.first(where: { lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + ":") || lower.hasPrefix($0 + ".") }) {
             rest = rest.dropFirst(word.count).drop { " :.".contains($0) }
         } else if lower.hasPrefix("v"), rest.dropFirst().first?.isNumber == true {
             rest = rest.dropFirst()

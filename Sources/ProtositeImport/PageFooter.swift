@@ -87,7 +87,7 @@ enum PageFooter {
         return raw.contains { word in
             if ["version", "issue", "rev", "rev.", "edition"].contains(word) { return true }
             if word.first == "v", word.count >= 2, word.dropFirst().allSatisfy({ $0.isNumber || $0 == "." }) { return true }
-            return word.count == 4 && word.allSatisfy(\.isNumber) && (word.hasPrefix("19") || word.hasPrefix("20"))
+            return DateFinder.isYear(String(word))
         }
     }
 

@@ -55,7 +55,7 @@ enum SignatureBlock {
 
     /// Every cell is a label, a blank to write on and at most a role.
     static func isSignatureLine(_ text: String) -> Bool {
-        let cells = ColumnTable.cells(text.replacingOccurrences(of: "\t", with: "   "), tabbed: false).map(\.text)
+        let cells = ColumnTable.gapCells(text)
         return !cells.isEmpty && cells.allSatisfy(isSignatureCell)
     }
 
@@ -72,13 +72,16 @@ enum SignatureBlock {
 
     /// A line of roles only: `Chairman`, `Clerk to the Council`, `(Chair)`.
     static func isRoleLine(_ text: String) -> Bool {
-        let cells = ColumnTable.cells(text.replacingOccurrences(of: "\t", with: "   "), tabbed: false).map { $0.text.trimmingCharacters(in: CharacterSet(charactersIn: " ()")) }
+        let cells = ColumnTable.gapCells(text).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " ()")) }
         return !cells.isEmpty && cells.allSatisfy(isRole)
     }
 
     static func isRole(_ text: String) -> Bool {
         let words = text.lowercased().split { $0 == " " || $0 == "/" }
         guard !words.isEmpty, words.count <= maximumRoleWords, words.contains(where: { roles.contains(String($0)) }) else { return false }
-        return words.allSatisfy { roles.contains(String($0)) || InlineText.minorWords.contains(String($0)) || ["council", "parish", "town", "community", "the", "responsible", "financial"].contains(String($0)) }
+        return words.allSatisfy { roles.contains(String($0)) || InlineText.minorWords.contains(String($0)) || roleQualifiers.contains(String($0)) }
     }
+
+    /// Words a role may carry besides its own (`Responsible Financial Officer`, `Town Council`).
+    private static let roleQualifiers: Set<String> = ["council", "parish", "town", "community", "the", "responsible", "financial"]
 }
