@@ -25,7 +25,16 @@ enum OpeningLines {
             let line = lines[index]
             if line.isBlank || consumed.contains(line.number) { index += 1; continue }
             looked += 1
-            let text = line.text.trimmingCharacters(in: .whitespaces)
+            var text = line.text.trimmingCharacters(in: .whitespaces)
+            // `Policy No. 7          Kelby Cross Town Council`: a page head
+            // set in columns, the council's name in one of them. The name is
+            // the council; the rest of the line is said and left out.
+            let cells = ColumnTable.gapCells(text)
+            if result.council == nil, cells.count >= 2, cells.filter(isCouncil).count == 1, let council = cells.first(where: isCouncil) {
+                let others = cells.filter { $0 != council }.joined(separator: ", ")
+                result.warnings.append(ImportWarning(line: line.number, column: 1, message: "'\(council)' read as the council; '\(others)' beside it on the line is left out"))
+                text = council
+            }
             guard couldBeTitle(text) else { break }
             // A line that runs on into the next is the start of a paragraph.
             if index + 1 < lines.count, !lines[index + 1].isBlank, !consumed.contains(lines[index + 1].number), let next = lines[index + 1].text.trimmingCharacters(in: .whitespaces).first, next.isLowercase { break }

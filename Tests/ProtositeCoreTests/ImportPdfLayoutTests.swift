@@ -78,6 +78,17 @@ extension ImportPdfLayoutTests {
         #expect(!ended.warnings.contains { $0.message.contains("may carry its sentence on") }, "\(ended.warnings)")
     }
 
+    /// A page head in columns, a document number in one and the council in
+    /// the other: the council is the council, and the number is said.
+    @Test func aCouncilSetInAColumnBesideADocumentNumberIsTheCouncil() throws {
+        let text = "Policy No. 7                                  Kelby Cross Town Council\n\n                 LONE WORKING POLICY\n\n1.1  Staff carry a telephone.\n"
+        let result = try Importer.importText(text)
+        let front = ImportTestSupport.frontMatter(result.markdown)
+        #expect(front["council"] == "Kelby Cross Town Council", "\(result.markdown)")
+        #expect(front["title"] == "Lone Working Policy", "\(result.markdown)")
+        #expect(result.warnings.contains { $0.line == 1 && $0.message.contains("'Policy No. 7'") }, "\(result.warnings)")
+    }
+
     /// The same words at a page's top, but more of them, are the page's text.
     @Test func aPageOpeningWithTheCouncilAndTitleAndMoreKeepsIt() throws {
         let text = "Oakmere Town Council\n\nSTAFF EXPENSES POLICY\n\n1.1  Claims are made on the approved form.\n\n" +
