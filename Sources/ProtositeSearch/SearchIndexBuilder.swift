@@ -50,10 +50,10 @@ public enum SearchIndexBuilder {
         // balance the load and keep each run's caches warm.
         let runs = min(entries.count, ProcessInfo.processInfo.activeProcessorCount * 2)
         let stems = terms.stems
-        let results = ResultSlots<([String], [PreparedEntry])>(count: runs)
+        let results = ResultSlots<([String], [CountedEntry])>(count: runs)
         DispatchQueue.concurrentPerform(iterations: runs) { run in
             let local = TermTable()
-            var prepared: [PreparedEntry] = []
+            var prepared: [CountedEntry] = []
             // An entry's weighted count of each term, by the run's dense term
             // ids, and the ids it counted, in the order first met.
             var counts: [UInt32] = []
@@ -91,8 +91,8 @@ public enum SearchIndexBuilder {
                 counted.removeAll(keepingCapacity: true)
                 var json: [UInt8] = []
                 appendFields(entry, to: &json)
-                prepared.append(PreparedEntry(json: json[...], protocolJSON: protocolRows[entry.slug]![...], terms: pairs[...],
-                                              length: max(length, 1), status: entry.status))
+                prepared.append(CountedEntry(json: json, protocolJSON: protocolRows[entry.slug]![...], terms: pairs,
+                                             length: max(length, 1), status: entry.status))
             }
             results.set(run, (local.terms, prepared))
         }
@@ -101,15 +101,21 @@ public enum SearchIndexBuilder {
         for (localTerms, run) in results.values {
             let global = localTerms.map { terms.id($0) }
             for var entry in run {
-                var index = entry.terms.startIndex
-                while index < entry.terms.endIndex {
-                    entry.terms[index] = global[Int(entry.terms[index])]
-                    index += 2
-                }
-                prepared.append(entry)
+                for index in stride(from: 0, to: entry.terms.count, by: 2) { entry.terms[index] = global[Int(entry.terms[index])] }
+                prepared.append(PreparedEntry(json: entry.json, protocolJSON: entry.protocolJSON, terms: entry.terms, length: entry.length,
+                                              status: entry.status))
             }
         }
         return prepared
+    }
+
+    /// An entry counted by one run of `prepare`, its term ids the run's own.
+    private struct CountedEntry {
+        var json: [UInt8]
+        var protocolJSON: ArraySlice<UInt8>
+        var terms: [UInt32]
+        var length: Int
+        var status: EntryStatus
     }
 
     /// The index files of prepared entries, in their order. In the split
@@ -126,10 +132,17 @@ public enum SearchIndexBuilder {
     /// The same files, each handed to `emit` as soon as it is made (from
     /// any core, in no particular order) and then let go: a large site's
     /// index is never whole in memory. Returns the files' paths in the
-    /// order `build` lists them. The first error `emit` throws ends it.
+    /// order `build` lists them. The first error `emit` or `withJSON`
+    /// throws ends it.
+    ///
+    /// Entries may come without their fields (`PreparedEntry.withoutJSON`),
+    /// when `withJSON` gives back any range of them with their fields: it
+    /// is asked once for each file of entries, from any core.
     public static func build(_ prepared: [PreparedEntry], terms table: TermTable, shardThreshold: Int = 3000, synonyms: [[String]] = [],
                              keepEntryChunk: (Int) -> Bool = { _ in false },
+                             withJSON: (@Sendable (Range<Int>) throws -> [PreparedEntry])? = nil,
                              emit: @escaping @Sendable (SearchIndexFile) throws -> Void) throws -> [String] {
+        let withJSON = withJSON ?? { range in Array(prepared[range]) }
         let entryCount = prepared.count
         var scored = score(prepared, table: table)
         let present = Set(scored.terms)
@@ -138,7 +151,7 @@ public enum SearchIndexBuilder {
         let header = synonymsMember(SearchSynonyms.compile(synonyms, present: present.contains)) + statusMember(prepared)
         guard entryCount > shardThreshold else {
             var json: [UInt8] = Array("{\"version\":\(formatVersion)\(header),".utf8)
-            appendEntryList(prepared, 0..<entryCount, to: &json)
+            appendEntryList(try withJSON(0..<entryCount), to: &json)
             json += Array(",\"terms\":{".utf8)
             for (index, member) in termMembers(scored).enumerated() {
                 if index > 0 { json.append(UInt8(ascii: ",")) }
@@ -187,7 +200,7 @@ public enum SearchIndexBuilder {
         let shards = bounds.indices.map { (file: termShardPath($0), first: scored.terms[bounds[$0].lowerBound]) }
         let chunkCount = (entryCount + chunkSize - 1) / chunkSize
         let made = (0..<chunkCount).filter { !keepEntryChunk($0) }
-        try emitEntryChunks(prepared, only: made, emit: emit)
+        try emitEntryChunks(count: entryCount, only: made, withJSON: withJSON, emit: emit)
         var vocabulary: [UInt8] = [UInt8(ascii: "[")]
         for (index, term) in scored.terms.enumerated() {
             if index > 0 { vocabulary.append(UInt8(ascii: ",")) }
@@ -235,12 +248,46 @@ public enum SearchIndexBuilder {
         var terms: [String]
         /// The term table's id of each of `terms`.
         var ids: [Int]
-        /// Per run of entries, per term id: entry, score, entry, score, …
+        /// Per run of entries, per term id: the postings, in entry order.
         /// A term's postings are its lists in every run, in run order.
-        var runs: [[[Int32]]]
+        var runs: [[PostingList]]
 
-        func postingCount(_ index: Int) -> Int {
-            runs.reduce(0) { $0 + $1[ids[index]].count }
+        /// Bytes of term `index`'s packed postings (its member in JSON takes
+        /// a little more).
+        func packedSize(_ index: Int) -> Int {
+            runs.reduce(0) { $0 + $1[ids[index]].bytes.count }
+        }
+
+        /// Each (entry, score) of term `index`, in entry order.
+        func forEachPosting(_ index: Int, _ body: (Int32, Int32) -> Void) {
+            for run in runs { run[ids[index]].forEach(body) }
+        }
+    }
+
+    /// One term's (entry, score) pairs in one run, in entry order, packed:
+    /// each entry as its difference from the one before and each score as
+    /// LEB128 varints, about three bytes a pair rather than eight (at ten
+    /// thousand protocols ten million pairs are held at once).
+    struct PostingList {
+        private(set) var bytes: [UInt8] = []
+        private var last: Int32 = 0
+
+        mutating func append(entry: Int32, score: Int32) {
+            PreparedEntry.appendVarint(UInt32(entry - last), to: &bytes)
+            PreparedEntry.appendVarint(UInt32(score), to: &bytes)
+            last = entry
+        }
+
+        func forEach(_ body: (Int32, Int32) -> Void) {
+            bytes.withUnsafeBufferPointer { buffer in
+                var reader = VarintReader(buffer)
+                var entry: Int32 = 0
+                // Written by `append`: always whole pairs.
+                while let delta = reader.next(), let score = reader.next() {
+                    entry += Int32(bitPattern: delta)
+                    body(entry, Int32(bitPattern: score))
+                }
+            }
         }
     }
 
@@ -254,18 +301,17 @@ public enum SearchIndexBuilder {
         let idf = documentFrequency.map { df in log(1 + (count - Double(df) + 0.5) / (Double(df) + 0.5)) }
         // Scored in runs of entries on all cores; each run's lists are in entry order.
         let runCount = max(1, min(ProcessInfo.processInfo.activeProcessorCount, prepared.count / 1024))
-        let runs = ResultSlots<[[Int32]]>(count: runCount)
+        let runs = ResultSlots<[PostingList]>(count: runCount)
         let terms = table.count
         DispatchQueue.concurrentPerform(iterations: runCount) { run in
-            var byID = [[Int32]](repeating: [], count: terms)
+            var byID = [PostingList](repeating: PostingList(), count: terms)
             for index in (prepared.count * run / runCount)..<(prepared.count * (run + 1) / runCount) {
                 let entry = prepared[index]
                 let norm = 1 - b + b * Double(entry.length) / max(average, 1)
                 entry.forEachTerm { id, frequency in
                     let tf = Double(frequency)
                     let score = idf[id] * tf * (k1 + 1) / (tf + k1 * norm)
-                    byID[id].append(Int32(index))
-                    byID[id].append(Int32(clamping: max(Int((score * 100).rounded()), 1)))
+                    byID[id].append(entry: Int32(index), score: Int32(clamping: max(Int((score * 100).rounded()), 1)))
                 }
             }
             runs.set(run, byID)
@@ -283,7 +329,7 @@ public enum SearchIndexBuilder {
         let members = ResultSlots<[UInt8]>(count: scored.terms.count)
         DispatchQueue.concurrentPerform(iterations: scored.terms.count) { index in
             var member: [UInt8] = []
-            member.reserveCapacity(scored.terms[index].utf8.count + scored.postingCount(index) * 4 + 8)
+            member.reserveCapacity(scored.terms[index].utf8.count + scored.packedSize(index) * 2 + 8)
             appendMember(scored, index, to: &member)
             members.set(index, member)
         }
@@ -296,16 +342,13 @@ public enum SearchIndexBuilder {
         member += [UInt8(ascii: ":"), UInt8(ascii: "[")]
         var first = true
         var previous: Int32 = 0
-        for run in scored.runs {
-            let list = run[scored.ids[index]]
-            for pair in stride(from: 0, to: list.count, by: 2) {
-                if !first { member.append(UInt8(ascii: ",")) }
-                first = false
-                JSONString.append(Int(list[pair] - previous), to: &member)
-                previous = list[pair]
-                member.append(UInt8(ascii: ","))
-                JSONString.append(Int(list[pair + 1]), to: &member)
-            }
+        scored.forEachPosting(index) { entry, score in
+            if !first { member.append(UInt8(ascii: ",")) }
+            first = false
+            JSONString.append(Int(entry - previous), to: &member)
+            previous = entry
+            member.append(UInt8(ascii: ","))
+            JSONString.append(Int(score), to: &member)
         }
         member.append(UInt8(ascii: "]"))
     }
@@ -318,13 +361,10 @@ public enum SearchIndexBuilder {
         var size = scratch.count + 3 // ":[" and "]"
         var pairs = 0
         var previous: Int32 = 0
-        for run in scored.runs {
-            let list = run[scored.ids[index]]
-            for pair in stride(from: 0, to: list.count, by: 2) {
-                size += decimalDigits(Int(list[pair] - previous)) + 1 + decimalDigits(Int(list[pair + 1]))
-                previous = list[pair]
-                pairs += 1
-            }
+        scored.forEachPosting(index) { entry, score in
+            size += decimalDigits(Int(entry - previous)) + 1 + decimalDigits(Int(score))
+            previous = entry
+            pairs += 1
         }
         return size + max(pairs - 1, 0)
     }
@@ -344,7 +384,8 @@ public enum SearchIndexBuilder {
     /// `"protocols":[[slug,title],…],"entries":[[0,clause,…],…]` for the
     /// entries in `range`: each protocol once, each entry naming its
     /// protocol by its place in that list.
-    static func appendEntryList(_ entries: [PreparedEntry], _ range: Range<Int>, to out: inout [UInt8]) {
+    static func appendEntryList(_ entries: [PreparedEntry], to out: inout [UInt8]) {
+        let range = entries.indices
         var numbers: [ArraySlice<UInt8>: Int] = [:]
         var list: [UInt8] = []
         list.reserveCapacity(range.reduce(0) { $0 + entries[$1].json.count + 8 })
@@ -374,14 +415,19 @@ public enum SearchIndexBuilder {
 
     /// The entry chunks numbered in `only`, `chunkSize` entries each, as
     /// gzipped `{"protocols":…,"entries":…}`; made on all cores.
-    static func emitEntryChunks(_ entries: [PreparedEntry], only numbers: [Int], emit: @Sendable (SearchIndexFile) throws -> Void) throws {
+    static func emitEntryChunks(count: Int, only numbers: [Int], withJSON: @Sendable (Range<Int>) throws -> [PreparedEntry],
+                                emit: @Sendable (SearchIndexFile) throws -> Void) throws {
         let failures = ResultSlots<Error>(count: numbers.count)
         DispatchQueue.concurrentPerform(iterations: numbers.count) { slot in
             let number = numbers[slot]
             var chunk: [UInt8] = [UInt8(ascii: "{")]
-            appendEntryList(entries, (number * chunkSize)..<min(entries.count, (number + 1) * chunkSize), to: &chunk)
-            chunk += Array("}\n".utf8)
-            do { try emit(SearchIndexFile(path: entryChunkPath(number), bytes: Gzip.compress(chunk))) } catch { failures.set(slot, error) }
+            do {
+                appendEntryList(try withJSON((number * chunkSize)..<min(count, (number + 1) * chunkSize)), to: &chunk)
+                chunk += Array("}\n".utf8)
+                try emit(SearchIndexFile(path: entryChunkPath(number), bytes: Gzip.compress(chunk)))
+            } catch {
+                failures.set(slot, error)
+            }
         }
         if let failure = failures.values.first { throw failure }
     }

@@ -210,6 +210,40 @@ struct IncrementalBuildTests {
         #expect(made <= 3 + shards + 2, "made \(made) with \(shards) shards and \(chunks) chunks")
     }
 
+    /// The search entries' fields wait in a file of the cache folder from
+    /// page to index; where there is no cache folder to put it in, they
+    /// wait in memory. Either way the same site comes out, and the file goes.
+    @Test func searchEntriesSpooledToTheCacheMakeTheSameSiteAsEntriesHeld() throws {
+        let root = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var files = Self.project()
+        for number in 0..<12 {
+            let clauses = (1...20).map { "1.\($0) Clause \($0) of schedule \(number), on hedge number \($0 * number)." }.joined(separator: "\n\n")
+            files["content/schedule-\(number).md"] = "---\ntitle: Schedule \(number)\ncouncil: Example Parish Council\nreview: 2028-01\n---\n\n" + clauses + "\n"
+        }
+        try TestSupport.write(files.mapValues { Array($0.utf8) }, under: root)
+        // No cache folder can be made for "held": a file stands where it would.
+        try Data("not a folder".utf8).write(to: root.appendingPathComponent(".held.protosite-cache"))
+        for threshold in ["10", "100000"] {
+            var environment = ProcessInfo.processInfo.environment
+            environment["PROTOSITE_SEARCH_SHARD_THRESHOLD"] = threshold
+            try Self.build(root, output: "site", fresh: true, environment: environment)
+            try Self.build(root, output: "held", fresh: true, environment: environment)
+            let spooled = try TestSupport.snapshot(root.appendingPathComponent("site"))
+            let held = try TestSupport.snapshot(root.appendingPathComponent("held"))
+            #expect(spooled.keys.contains { $0.hasPrefix(threshold == "10" ? "search/entries-" : "search-index.json") })
+            #expect(spooled == held)
+            let cache = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(".site.protosite-cache").path)
+            #expect(cache.sorted() == ["records.pack", "state"])
+            // The records stored from the spool serve the next build.
+            try Self.replace(root, "content/schedule-3.md", "hedge number 6.", "hedge number six.")
+            try Self.build(root, output: "site", environment: environment)
+            try Self.build(root, output: "held", fresh: true, environment: environment)
+            #expect(try TestSupport.snapshot(root.appendingPathComponent("site")) == TestSupport.snapshot(root.appendingPathComponent("held")))
+            try Self.replace(root, "content/schedule-3.md", "hedge number six.", "hedge number 6.")
+        }
+    }
+
     @Test func nothingChangedWritesNothing() throws {
         let root = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }

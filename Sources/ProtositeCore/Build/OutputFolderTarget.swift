@@ -25,6 +25,7 @@ final class OutputFolderTarget: BuildTarget, OutputSink, @unchecked Sendable {
         self.cache = BuildCache(output: writer.output)
         self.today = today
         self.fresh = fresh
+        spool = EntrySpool(cache: cache)
     }
 
     var made: Int { lock.withLock { staging?.made ?? 0 } }
@@ -48,6 +49,8 @@ final class OutputFolderTarget: BuildTarget, OutputSink, @unchecked Sendable {
     }
 
     func open() -> OutputSink { self }
+
+    let spool: EntrySpool?
 
     func put(_ output: Output) throws {
         try openStaging().put(output)
@@ -74,7 +77,7 @@ final class OutputFolderTarget: BuildTarget, OutputSink, @unchecked Sendable {
         // Records are stored while the site is swapped in.
         let records = ResultSlots<Result<[StoredRecord], BuildCache.Problem>>(count: 1)
         let storing = DispatchGroup()
-        DispatchQueue.global().async(group: storing) { [cache, state] in records.set(0, cache.saveRecords(state)) }
+        DispatchQueue.global().async(group: storing) { [cache, state, spool] in records.set(0, cache.saveRecords(state, spool: spool)) }
         let manifest = try site.finish(kept: kept)
         storing.wait()
         switch records.values.first {

@@ -19,7 +19,7 @@ extension BuildContext {
     /// The render stage: every page that must be made again, handed to
     /// `sink` as it is made, and each protocol's record for the next build.
     /// Takes the linked trees out of `site` as it goes.
-    func render(_ site: inout VersionedSources, changes: ChangeSet, terms: TermTable, into sink: OutputSink) throws -> RenderedSite {
+    func render(_ site: inout VersionedSources, changes: ChangeSet, terms: TermTable, into sink: OutputSink, spool: EntrySpool? = nil) throws -> RenderedSite {
         let renderer = self.renderer
         var kept: [String] = []
         if changes.isFull { try sink.put(renderer.staticOutputs()) } else { kept += renderer.staticPaths }
@@ -38,7 +38,8 @@ extension BuildContext {
                 site.entries[position].linked.document = nil
                 site.entries[position].linked.parsed.source.bytes = []
             }
-            made += try renderBatch(batch, documents: documents, site: site, changes: changes, terms: terms, renderer: renderer, into: sink)
+            made += try renderBatch(batch, documents: documents, site: site, changes: changes, terms: terms, renderer: renderer, into: sink,
+                                    spool: spool)
         }
 
         let records = self.records(site, made: made)
@@ -63,7 +64,7 @@ extension BuildContext {
     /// One batch on all cores: the pages of those that need them, and for
     /// the changed, their search entries and listing.
     private func renderBatch(_ batch: [Int], documents: [ProtocolDocument], site: VersionedSources, changes: ChangeSet, terms: TermTable,
-                             renderer: SiteRenderer, into sink: OutputSink) throws -> [MadeAgain] {
+                             renderer: SiteRenderer, into sink: OutputSink, spool: EntrySpool?) throws -> [MadeAgain] {
         // The pages are made beside the changed protocols' search entries,
         // not before them, so neither waits on the other's slowest part. The
         // entries are prepared on this thread, which owns the term table.
@@ -88,9 +89,13 @@ extension BuildContext {
         return zip(listed, search).map { listing, entries in
             let position = batch[listing.slot]
             let entry = site.entries[position]
-            let record = DocumentRecord(
+            var record = DocumentRecord(
                 path: entry.linked.parsed.source.path, sourceHash: entry.linked.parsed.sourceHash, summary: entry.linked.parsed.summary!,
                 references: entry.linked.references, diagnostics: entry.diagnostics, listing: listing.json, search: entries)
+            if let spooled = spool?.spool(entries) {
+                record.search = spooled.entries
+                record.spooled = spooled.place
+            }
             return MadeAgain(position: position, record: record, listing: listing.listing)
         }
     }

@@ -138,6 +138,9 @@ protocol BuildTarget {
     func previous(for sources: SiteSources) -> BuildState?
     /// Where outputs go; called only once the sources are free of errors.
     func open() -> OutputSink
+    /// Where search entries' fields wait from render to index and cache;
+    /// nil to keep them in memory.
+    var spool: EntrySpool? { get }
     /// Puts the site in place, with `kept` carried over from the current one.
     func finish(kept: [String], state: BuildState) throws
 }
@@ -147,5 +150,6 @@ final class MemoryTarget: BuildTarget {
     let collector = OutputCollector()
     func previous(for sources: SiteSources) -> BuildState? { nil }
     func open() -> OutputSink { collector }
+    var spool: EntrySpool? { nil }
     func finish(kept: [String], state: BuildState) {}
 }

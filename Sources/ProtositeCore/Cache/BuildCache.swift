@@ -13,7 +13,7 @@ import ProtositeSearch
 /// build, nothing more.
 struct BuildCache {
     /// Bumped whenever what the cache holds changes meaning.
-    static let formatVersion: UInt64 = 7
+    static let formatVersion: UInt64 = 8
 
     let folder: URL
     var stateFile: URL { folder.appendingPathComponent("state") }
@@ -133,7 +133,7 @@ struct BuildCache {
 
     /// Stores the records not stored yet and returns where every record
     /// lies, in order. Safe to run while the site is written.
-    func saveRecords(_ state: BuildState) -> Result<[StoredRecord], Problem> {
+    func saveRecords(_ state: BuildState, spool: EntrySpool?) -> Result<[StoredRecord], Problem> {
         guard isUsable else { return .failure(Problem(description: "\(folder.path) is not a folder of this user's")) }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -147,7 +147,9 @@ struct BuildCache {
         let fresh = documents.indices.filter { documents[$0].storedAs == nil }
         // A few changed records are appended, while at most half the pack is stale.
         if packSize > 0, fresh.count <= documents.count / 4 {
-            let encoded = fresh.map { documents[$0].encoded() }
+            let read = fresh.map { Self.encoded(documents[$0], spool: spool) }
+            guard !read.contains(nil) else { return .failure(Problem(description: "the spooled search entries could not be read back")) }
+            let encoded = read.map { $0! }
             let added = encoded.reduce(0) { $0 + $1.count }
             let live = documents.reduce(0) { $0 + ($1.storedAs?.length ?? 0) } + added
             if packSize + added <= 2 * live {
@@ -179,16 +181,20 @@ struct BuildCache {
         var ok = true
         for start in stride(from: 0, to: documents.count, by: 64) where ok {
             let batch = Array(start..<min(documents.count, start + 64))
-            let pieces = ResultSlots<[UInt8]>(count: batch.count)
+            let pieces = ResultSlots<[UInt8]?>(count: batch.count)
             DispatchQueue.concurrentPerform(iterations: batch.count) { slot in
                 let record = documents[batch[slot]]
                 if old >= 0, let place = record.storedAs, let bytes = Self.read(old, place) {
                     pieces.set(slot, bytes)
                 } else {
-                    pieces.set(slot, record.encoded())
+                    pieces.set(slot, Self.encoded(record, spool: spool))
                 }
             }
             for bytes in pieces.values {
+                guard let bytes else {
+                    ok = false
+                    break
+                }
                 places.append(StoredRecord(offset: offset, length: bytes.count, hash: StableHash.of(bytes)))
                 offset += bytes.count
                 ok = ok && PosixFiles.writeAll(descriptor, bytes)
@@ -201,6 +207,17 @@ struct BuildCache {
             return .failure(problem)
         }
         return .success(places)
+    }
+
+    /// A record's bytes, its entries' fields read back from `spool` if they
+    /// wait there; nil if they cannot be.
+    private static func encoded(_ record: DocumentRecord, spool: EntrySpool?) -> [UInt8]? {
+        guard let place = record.spooled else { return record.encoded() }
+        guard let spool, let search = try? spool.restore(record.search, from: place) else { return nil }
+        var record = record
+        record.search = search
+        record.spooled = nil
+        return record.encoded()
     }
 
     /// A stored record's bytes, if the pack still holds them whole.

@@ -35,8 +35,12 @@ struct DocumentRecord: Sendable {
     var diagnostics: [Diagnostic]
     /// `ProtocolListing` as JSON, compared whole to tell a changed listing.
     var listing: [UInt8]
-    /// Its search entries, ready for the index.
+    /// Its search entries, ready for the index; without their fields when
+    /// those are `spooled`.
     var search: [PreparedEntry]
+    /// Where the entries' fields wait, for a record made this build in a
+    /// site that writes a cache (see `EntrySpool`).
+    var spooled: EntrySpool.Place? = nil
     /// Where it is stored in the cache, when it came from there unchanged
     /// (not stored in the record itself).
     var storedAs: StoredRecord? = nil
@@ -98,17 +102,7 @@ extension BuildState {
 
     /// Every prepared entry refers to a term of the table.
     func termsAreKnown() -> Bool {
-        let termCount = UInt32(terms.count)
-        for record in documents {
-            for entry in record.search {
-                var index = entry.terms.startIndex
-                while index < entry.terms.endIndex {
-                    if entry.terms[index] >= termCount { return false }
-                    index += 2
-                }
-            }
-        }
-        return true
+        documents.allSatisfy { record in record.search.allSatisfy { $0.termsAreValid(below: terms.count) } }
     }
 }
 
@@ -126,6 +120,7 @@ extension DocumentRecord {
     }
 
     func encode(to out: inout CacheWriter) {
+        precondition(spooled == nil, "a record is stored with its entries' fields")
         out.string(path)
         out.u64(sourceHash)
         out.string(summary.path)
@@ -156,24 +151,22 @@ extension DocumentRecord {
             out.string(diagnostic.message)
         }
         out.raw(listing)
-        // One buffer of JSON and one of terms per document, sliced again on
-        // reading: tens of thousands of entries come back in a few copies.
-        // A document's entries share its protocol row, stored once.
-        var json: [UInt8] = []
-        var terms: [UInt32] = []
+        // One buffer of every entry's fields and packed terms per document,
+        // sliced again on reading: tens of thousands of entries come back
+        // in a few copies. A document's entries share its protocol row,
+        // stored once.
+        var storage: [UInt8] = []
         var sizes: [UInt32] = []
         var protocols: [[UInt8]] = []
         for entry in search {
-            json += entry.json
-            terms += entry.terms
+            storage += entry.storage
             let row = Array(entry.protocolJSON)
             let number = protocols.firstIndex(of: row) ?? protocols.count
             if number == protocols.count { protocols.append(row) }
-            sizes += [UInt32(entry.json.count), UInt32(entry.terms.count), UInt32(entry.length), entry.status.rawValue, UInt32(number)]
+            sizes += [UInt32(entry.storage.count), UInt32(entry.json.count), UInt32(entry.length), entry.status.rawValue, UInt32(number)]
         }
         out.array(protocols) { $0.raw($1) }
-        out.raw(json)
-        out.u32s(terms)
+        out.raw(storage)
         out.u32s(sizes)
     }
 
@@ -201,23 +194,21 @@ extension DocumentRecord {
         }
         listing = try input.raw()
         let protocols = try input.array { try $0.raw() }
-        let json = try input.slice()
-        let terms = try input.u32s()
+        let storage = try input.slice()
         let sizes = try input.u32s()
         guard sizes.count % 5 == 0 else { throw CacheReader.Damaged() }
         var entries: [PreparedEntry] = []
         entries.reserveCapacity(sizes.count / 5)
-        var jsonStart = json.startIndex, termStart = 0
+        var start = storage.startIndex
         for index in stride(from: 0, to: sizes.count, by: 5) {
-            let jsonEnd = jsonStart + Int(sizes[index]), termEnd = termStart + Int(sizes[index + 1])
-            guard jsonEnd <= json.endIndex, termEnd <= terms.count, (termEnd - termStart) % 2 == 0,
+            let end = start + Int(sizes[index]), jsonCount = Int(sizes[index + 1])
+            guard end <= storage.endIndex, jsonCount <= end - start,
                   let status = EntryStatus(rawValue: sizes[index + 3]), Int(sizes[index + 4]) < protocols.count else { throw CacheReader.Damaged() }
-            entries.append(PreparedEntry(json: json[jsonStart..<jsonEnd], protocolJSON: protocols[Int(sizes[index + 4])][...],
-                                         terms: terms[termStart..<termEnd], length: Int(sizes[index + 2]), status: status))
-            jsonStart = jsonEnd
-            termStart = termEnd
+            entries.append(PreparedEntry(storage: storage[start..<end], jsonCount: jsonCount, protocolJSON: protocols[Int(sizes[index + 4])][...],
+                                         length: Int(sizes[index + 2]), status: status))
+            start = end
         }
-        guard jsonStart == json.endIndex, termStart == terms.count else { throw CacheReader.Damaged() }
+        guard start == storage.endIndex else { throw CacheReader.Damaged() }
         search = entries
     }
 }

@@ -84,11 +84,12 @@ public struct SiteRenderer: Sendable {
 
     /// The search index files of prepared entries (in reading order), each
     /// handed to `sink` as it is made; their paths, in the index's order.
-    func searchFiles(_ prepared: [PreparedEntry], terms: TermTable, keepEntryChunk: (Int) -> Bool = { _ in false }, into sink: OutputSink) throws -> [String] {
+    func searchFiles(_ prepared: [PreparedEntry], terms: TermTable, keepEntryChunk: (Int) -> Bool = { _ in false },
+                     withJSON: (@Sendable (Range<Int>) throws -> [PreparedEntry])? = nil, into sink: OutputSink) throws -> [String] {
         // PROTOSITE_SEARCH_SHARD_THRESHOLD lowers the size at which the index
         // is split, so the split form can be tried on a small site.
         try SearchIndexBuilder.build(prepared, terms: terms, shardThreshold: Self.shardThreshold, synonyms: SearchSynonyms.builtIn + config.searchSynonyms,
-                                     keepEntryChunk: keepEntryChunk) { try sink.put(Output(path: $0.path, bytes: $0.bytes)) }
+                                     keepEntryChunk: keepEntryChunk, withJSON: withJSON) { try sink.put(Output(path: $0.path, bytes: $0.bytes)) }
     }
 
     static var shardThreshold: Int {
