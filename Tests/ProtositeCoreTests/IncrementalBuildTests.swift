@@ -440,11 +440,13 @@ struct TreeBudgetTests {
         #expect(kept.site?.protocols.count == reparsed.site?.protocols.count)
     }
 
-    @Test func theExampleWithItsEarlierVersionsIsTheSameParsedAgain() throws {
+    /// Trees parsed again where needed, or packed between stages: the same example.
+    @Test(arguments: [false, true])
+    func theExampleWithItsEarlierVersionsIsTheSameParsedAgainOrPacked(packed: Bool) throws {
         let disk = FileSystem.disk(root: TestSupport.packageRoot.path)
         let kept = try SiteBuilder(fileSystem: disk, today: TestSupport.today).plan()
         var builder = SiteBuilder(fileSystem: disk, today: TestSupport.today)
-        builder.treeBudget = 0
+        if packed { builder.packBudget = 0 } else { builder.treeBudget = 0 }
         let reparsed = try builder.plan()
         #expect(kept.outputs.contains { $0.path.contains("/versions/") })
         #expect(kept.outputs == reparsed.outputs)
@@ -458,5 +460,32 @@ struct TreeBudgetTests {
         #expect(kept.diagnostics.hasErrors)
         #expect(kept.diagnostics == reparsed.diagnostics)
         #expect(kept.diagnostics.contains { $0.severity == .warning })
+    }
+}
+
+@Suite("Sites large enough to pack their trees")
+struct PackBudgetTests {
+    @Test func aPackedSiteMakesTheSameFilesAndSaysTheSame() throws {
+        let files = IncrementalBuildTests.project()
+        let plain = try SiteBuilder(fileSystem: .memory(files), today: TestSupport.today).plan()
+        var builder = SiteBuilder(fileSystem: .memory(files), today: TestSupport.today)
+        builder.packBudget = 0
+        let packed = try builder.plan()
+        #expect(!plain.outputs.isEmpty && !plain.diagnostics.isEmpty)
+        #expect(packed.outputs == plain.outputs)
+        #expect(packed.diagnostics == plain.diagnostics)
+    }
+
+    @Test func overTheBudgetEveryKeptTreeIsPacked() throws {
+        var diagnostics: [Diagnostic] = []
+        let sources = try SiteLoader(fileSystem: .memory(IncrementalBuildTests.project())).load(diagnostics: &diagnostics)
+        var context = BuildContext(sources, today: TestSupport.today, diagnostics: &diagnostics)
+        let plain = context.parse(sources.contentFiles, previous: nil)
+        #expect(!plain.packsTrees && plain.protocols.allSatisfy { if case .tree? = $0.document { true } else { false } })
+        context.packBudget = 0
+        var packed = context.parse(sources.contentFiles, previous: nil)
+        #expect(packed.packsTrees && packed.protocols.allSatisfy { if case .packed? = $0.document { true } else { false } })
+        let linked = context.link(&packed, changes: ChangeSet(packed, previous: nil))
+        #expect(linked.entries.allSatisfy { if case .packed? = $0.document { true } else { false } })
     }
 }

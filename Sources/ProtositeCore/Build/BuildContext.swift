@@ -13,6 +13,8 @@ struct BuildContext: Sendable {
     var versionDates: [String: [CalendarDay]]
     /// Markdown bytes above which parsed trees are not kept for linking.
     var treeBudget = BuildContext.defaultTreeBudget
+    /// Markdown bytes above which kept trees are packed.
+    var packBudget = BuildContext.defaultPackBudget
 
     /// Reads the configuration and the theme from the loaded sources.
     init(_ sources: SiteSources, today: CalendarDay, diagnostics: inout [Diagnostic]) {

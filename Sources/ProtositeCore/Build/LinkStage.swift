@@ -4,7 +4,7 @@ import Foundation
 struct LinkedEntry: Sendable {
     var parsed: ParsedProtocol
     /// The linked tree, for a file whose page is made this build.
-    var document: ProtocolDocument?
+    var document: KeptDocument?
     /// The places it cites: found again when it was linked again, else the
     /// last build's.
     var references: [References]
@@ -47,41 +47,48 @@ extension BuildContext {
         var entries = protocols.map { parsed in
             LinkedEntry(parsed: parsed, document: nil, references: parsed.unchanged?.references ?? [], diagnostics: [], isRelinked: false)
         }
-        let keep = site.keepsTrees
-        linkAgain(changes.relink.sorted(), in: &entries, index: index, keepingTrees: keep)
+        let keep: KeptTrees = site.keepsTrees ? (site.packsTrees ? .packed : .asTheyAre) : .none
+        linkAgain(changes.relink.sorted(), in: &entries, index: index, keeping: keep)
         for position in changes.relink { entries[position].isRelinked = true }
         // Pages whose back links changed are linked again only to be made again.
         let slugs = changes.slugsWithChangedBackLinks(entries)
         let backLinkPages = entries.indices.filter { !changes.relink.contains($0) && slugs.contains(entries[$0].parsed.summary!.slug) }
-        linkAgain(backLinkPages, in: &entries, index: index, keepingTrees: keep)
+        linkAgain(backLinkPages, in: &entries, index: index, keeping: keep)
         let backLinks = SiteLinker.backLinks(entries.map(\.references))
         return LinkedSources(entries: entries, links: SiteLinks(pages: changes.relink.union(backLinkPages), backLinks: backLinks,
-                                                                index: index, keepsTrees: keep))
+                                                                index: index, keepsTrees: keep != .none))
     }
 
     /// Links `positions` again, parsing first those that were not (files
     /// unchanged since the last build). In batches, each batch's parsed
     /// trees let go as its linked ones are made: a large site cannot keep both.
-    private func linkAgain(_ positions: [Int], in entries: inout [LinkedEntry], index: SiteIndex, keepingTrees: Bool) {
+    private func linkAgain(_ positions: [Int], in entries: inout [LinkedEntry], index: SiteIndex, keeping: KeptTrees) {
         for start in stride(from: 0, to: positions.count, by: Self.batchSize) {
             let batch = Array(positions[start..<min(positions.count, start + Self.batchSize)])
             let unparsed = batch.filter { entries[$0].parsed.document == nil }
-            for (position, result) in zip(unparsed, parseEach(unparsed.map { entries[$0].parsed.source })) {
+            var documents = KeptDocument.documents(batch.compactMap { entries[$0].parsed.document })[...]
+            var reparsed = parseEach(unparsed.map { entries[$0].parsed.source })[...]
+            let batchDocuments = batch.map { position in
+                guard entries[position].parsed.document == nil else { return documents.popFirst()! }
                 // It parsed last time, from the same bytes, with the same key.
-                entries[position].parsed.document = result.document!
+                let result = reparsed.popFirst()!
                 entries[position].parsed.diagnostics = result.diagnostics
+                return result.document!
             }
-            let documents = batch.map { entries[$0].parsed.document! }
             for position in batch { entries[position].parsed.document = nil }
-            for (position, result) in zip(batch, SiteLinker().linkEach(documents, site: index)) {
+            let results = SiteLinker().linkEach(batchDocuments, site: index)
+            // Without trees kept, the file is parsed again for its page.
+            let kept = keeping == .none ? [] : KeptDocument.keep(results.map(\.document), packing: keeping == .packed)
+            for (slot, (position, result)) in zip(batch, results).enumerated() {
                 entries[position].references = result.references
                 entries[position].diagnostics = result.diagnostics
-                // Without trees kept, the file is parsed again for its page.
-                guard keepingTrees else { continue }
-                entries[position].document = result.document
+                if keeping != .none { entries[position].document = kept[slot] }
             }
         }
     }
+
+    /// How the link stage keeps the linked trees for the pages.
+    private enum KeptTrees { case none, asTheyAre, packed }
 }
 
 extension BuildContext {
@@ -91,6 +98,7 @@ extension BuildContext {
         let missing = entries.filter { $0.document == nil }
         let parsed = parseEach(missing.map(\.parsed.source)).map { $0.document! }
         var linked = SiteLinker().linkEach(parsed, site: index).map(\.document)[...]
-        return entries.map { $0.document ?? linked.popFirst()! }
+        var kept = KeptDocument.documents(entries.compactMap(\.document))[...]
+        return entries.map { $0.document == nil ? linked.popFirst()! : kept.popFirst()! }
     }
 }

@@ -11,8 +11,9 @@ struct ParsedProtocol: Sendable {
     /// An unchanged file is parsed only if it must be linked again.
     var isChanged: Bool
     /// The document, for a changed file that parsed (unless the site is too
-    /// large to keep every tree until linking: see `BuildContext.defaultTreeBudget`).
-    var document: ProtocolDocument?
+    /// large to keep every tree until linking: see `BuildContext.defaultTreeBudget`),
+    /// packed in a large site (`BuildContext.packBudget`).
+    var document: KeptDocument?
     /// Whether a changed file parsed.
     var parsed = false
     /// What parsing said, review warnings included (an unchanged file's
@@ -31,6 +32,8 @@ struct ParsedSite: Sendable {
     /// False for a site above the tree budget: no stage keeps every tree,
     /// and each file is parsed again where a tree is needed.
     var keepsTrees = true
+    /// Whether kept trees are packed (a site above the pack budget).
+    var packsTrees = false
 
     /// Whether a changed file failed to parse (its diagnostics say why).
     var failed: Bool { protocols.contains { $0.isChanged && !$0.parsed } }
@@ -52,9 +55,22 @@ extension BuildContext {
     /// few dozen protocols stay far below.
     static let defaultTreeBudget = 256 << 20
 
+    /// Markdown, in bytes, above which kept trees are packed
+    /// (`KeptDocument`) from the parse stage to the page.
+    static let defaultPackBudget = 32 << 20
+
     /// The parse stage: parses each file whose bytes differ from the last
     /// build's record of it (every file, when there is no last build).
     func parse(_ files: [SourceFile], previous: BuildState?) -> ParsedSite {
+        var files = files
+        return parse(&files, previous: previous)
+    }
+
+    /// The same, letting go of each file's bytes in `files` as its tree is
+    /// kept, in a build from nothing (which never parses a file twice):
+    /// at ten thousand protocols the files are 130 MB, held beside the
+    /// trees until the last was parsed.
+    func parse(_ files: inout [SourceFile], previous: BuildState?) -> ParsedSite {
         let records = Dictionary(previous?.documents.map { ($0.path, $0) } ?? [], uniquingKeysWith: { first, _ in first })
         var protocols = files.map { file in
             let hash = StableHash.of(file.bytes)
@@ -64,28 +80,34 @@ extension BuildContext {
                                   summary: isChanged ? nil : record?.summary)
         }
         let changed = protocols.indices.filter { protocols[$0].isChanged }
-        let keepTrees = changed.reduce(0) { $0 + files[$1].bytes.count } <= treeBudget
+        let changedBytes = changed.reduce(0) { $0 + files[$1].bytes.count }
+        let keepTrees = changedBytes <= treeBudget, packTrees = changedBytes > packBudget
         for start in stride(from: 0, to: changed.count, by: Self.batchSize) {
             let batch = changed[start..<min(changed.count, start + Self.batchSize)]
-            for (position, result) in zip(batch, parseEach(batch.map { files[$0] })) {
+            let results = parseEach(batch.map { files[$0] })
+            var kept = keepTrees ? KeptDocument.keep(results.compactMap(\.document), packing: packTrees)[...] : []
+            for (position, result) in zip(batch, results) {
                 protocols[position].parsed = result.document != nil
-                protocols[position].document = keepTrees ? result.document : nil
+                protocols[position].document = result.document == nil ? nil : kept.popFirst()
                 protocols[position].diagnostics = result.diagnostics
                 protocols[position].summary = result.document.map(LinkSummary.init)
                 // With its tree kept, a changed file is never parsed again,
                 // so its bytes go now rather than at the link stage: at ten
                 // thousand protocols that is 130 MB not held beside the trees.
-                if keepTrees, result.document != nil { protocols[position].source.bytes = [] }
+                if keepTrees, result.document != nil {
+                    protocols[position].source.bytes = []
+                    if previous == nil { files[position].bytes = [] }
+                }
             }
         }
-        return ParsedSite(protocols: protocols, keepsTrees: keepTrees)
+        return ParsedSite(protocols: protocols, keepsTrees: keepTrees, packsTrees: keepTrees && packTrees)
     }
 
     /// Every document that parsed, parsed again where its tree was not kept.
     func documents(_ site: ParsedSite) -> [ProtocolDocument] {
         let again = site.protocols.filter { $0.parsed && $0.document == nil }
         var reparsed = parseEach(again.map(\.source)).compactMap(\.document)[...]
-        return site.protocols.compactMap { $0.document ?? ($0.parsed ? reparsed.popFirst() : nil) }
+        return site.protocols.compactMap { $0.document?.document ?? ($0.parsed ? reparsed.popFirst() : nil) }
     }
 
     /// Parses on all cores (cmark-gfm itself is serialised inside

@@ -13,6 +13,8 @@ public struct SiteBuilder: Sendable {
     public var strict = false
     /// Markdown bytes above which the parse stage keeps no trees (tests set it low).
     var treeBudget = BuildContext.defaultTreeBudget
+    /// Markdown bytes above which kept trees are packed (tests set it low).
+    var packBudget = BuildContext.defaultPackBudget
     /// Called after each stage with the seconds it took.
     public var onStage: @Sendable (BuildStage, Double) -> Void
 
@@ -47,12 +49,13 @@ public struct SiteBuilder: Sendable {
         var sources = try clock.run(.load) { try SiteLoader(fileSystem: fileSystem).load(diagnostics: &diagnostics) }
         var context = BuildContext(sources, today: today, diagnostics: &diagnostics)
         context.treeBudget = treeBudget
+        context.packBudget = packBudget
         var previous = target.previous(for: sources)
 
         // From here the files' bytes have one owner, so what a stage lets go is gone.
         var files = sources.contentFiles
         sources.contentFiles = []
-        var parsed = try clock.run(.parse) { context.parse(files, previous: previous) }
+        var parsed = try clock.run(.parse) { context.parse(&files, previous: previous) }
         var slugErrors = Self.slugErrors(parsed)
         if previous != nil, parsed.failed || !slugErrors.isEmpty {
             // Errors are reported as a build from nothing reports them.
@@ -80,8 +83,8 @@ public struct SiteBuilder: Sendable {
         // Nothing is written before this point: a build with errors leaves the site as it was.
         let sink = target.open()
         let terms = TermTable(terms: previous?.terms ?? [])
-        let rendered = try clock.run(.render) { try context.render(&versioned, changes: changes, terms: terms, into: sink) }
-        let index = try clock.run(.index) { try context.index(rendered, changes: changes, previous: previous, terms: terms, into: sink) }
+        let rendered = try clock.run(.render) { try context.render(&versioned, changes: changes, terms: terms, into: sink, spool: target.spool) }
+        let index = try clock.run(.index) { try context.index(rendered, changes: changes, previous: previous, terms: terms, into: sink, spool: target.spool) }
         let state = BuildState(key: 0, terms: terms.terms, documents: rendered.records, searchPaths: index.paths)
         try clock.run(.write) { try target.finish(kept: (rendered.kept + index.kept).sorted(), state: state) }
         return BuildReport(diagnostics: diagnostics, site: site, config: context.config, wrote: true, protocols: rendered.records.count)

@@ -39,7 +39,7 @@ extension BuildContext {
             guard entry.isRelinked, let slug = entry.parsed.summary?.slug, versionDates[slug] != nil else {
                 return VersionedEntry(linked: entry, versions: nil)
             }
-            let current = entry.document ?? linkedDocuments([entry], index: linked.links.index)[0]
+            let current = entry.document?.document ?? linkedDocuments([entry], index: linked.links.index)[0]
             var diagnostics: [Diagnostic] = []
             let earlier = VersionSources.parse(VersionSources.files(versionFiles, of: current.metadata.slug), current: current.metadata,
                                                config: config, diagnostics: &diagnostics)
