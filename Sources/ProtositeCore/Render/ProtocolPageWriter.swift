@@ -38,8 +38,9 @@ struct ProtocolPageWriter {
         put("<!DOCTYPE html>\n<html lang=\"")
         escaped(site.language)
         put("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        put("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'\">\n")
-        put("<meta name=\"color-scheme\" content=\"light dark\">\n<title>")
+        // The layout states the policy in the same words as the constant.
+        raw(ContentSecurityPolicy.meta)
+        put("\n<meta name=\"color-scheme\" content=\"light dark\">\n<title>")
         escaped(context.pageTitle)
         put("</title>\n")
         if let canonical = context.canonical {
