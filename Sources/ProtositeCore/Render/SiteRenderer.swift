@@ -140,6 +140,16 @@ public struct SiteRenderer: Sendable {
     }
 
     func protocolPage(_ linked: LinkedProtocol) -> Output {
+        let context = protocolPageContext(linked)
+        let path = linked.document.metadata.slug + "/index.html"
+        // The built-in templates' page without Mustache's look-ups; the
+        // clerk's own templates through Mustache.
+        guard theme.writesProtocolPage else { return Output(path: path, text: theme.page(context, template: "protocol")) }
+        return Output(path: path, bytes: ProtocolPageWriter.write(context))
+    }
+
+    /// What `protocol.mustache` sees for a protocol (and `ProtocolPageWriter` writes).
+    func protocolPageContext(_ linked: LinkedProtocol) -> PageContext<ProtocolPage> {
         let document = linked.document
         let metadata = document.metadata
         let path = metadata.slug + "/index.html"
@@ -166,7 +176,7 @@ public struct SiteRenderer: Sendable {
             citationURL: url ?? "",
             versionLinks: versionLinks(slug: metadata.slug)
         )
-        return self.page(page, path: path, title: "\(metadata.title) — \(config.title)", template: "protocol")
+        return PageContext(site: site, root: root, pageTitle: "\(metadata.title) — \(config.title)", canonical: url, page: page)
     }
 
     /// One entry per section: clauses, headed sections, preambles.

@@ -12,6 +12,11 @@ public struct Theme: Sendable {
     /// Content-Security-Policy (themselves or through the built-in layout):
     /// their pages need no search for it.
     let statingPolicy: Set<String>
+    /// True when the project replaces neither `protocol.mustache` nor
+    /// `layout.mustache` (a copy the same byte for byte replaces nothing):
+    /// protocol pages are then written by `ProtocolPageWriter`, which makes
+    /// the same bytes without Mustache's look-ups.
+    let writesProtocolPage: Bool
 
     public init(overrides: [String: SourceFile], diagnostics: inout [Diagnostic]) {
         _ = FastEscaping.registered
@@ -47,6 +52,9 @@ public struct Theme: Sendable {
         }
         self.library = library
         self.assets = assets
+        writesProtocolPage = ["protocol.mustache", "layout.mustache"].allSatisfy { name in
+            overrides[name].map { $0.bytes.elementsEqual(EmbeddedTheme.files[name]?.utf8 ?? "".utf8) } ?? true
+        }
         let builtIn = EmbeddedTheme.files.filter { overrides[$0.key] == nil }
         let layoutStates = builtIn["layout.mustache"].map(ContentSecurityPolicy.isStated) ?? false
         statingPolicy = Set(builtIn.compactMap { name, text -> String? in
