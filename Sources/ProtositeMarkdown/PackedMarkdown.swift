@@ -17,7 +17,13 @@ public struct PackedMarkdown: Sendable, Equatable {
     public init(_ document: MarkdownDocument) {
         var writer = Writer()
         writer.node(document.root)
-        bytes = writer.bytes
+        // Held for stages, so held at its size: the writer's buffer grew
+        // by doubling, and a third of it, on average, would be spare.
+        let packed = writer.bytes
+        bytes = [UInt8](unsafeUninitializedCapacity: packed.count) { buffer, count in
+            _ = buffer.initialize(from: packed)
+            count = packed.count
+        }
     }
 
     /// The tree as it was packed (equal to it).
