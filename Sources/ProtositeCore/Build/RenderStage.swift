@@ -18,7 +18,9 @@ extension BuildContext {
 
     /// The render stage: every page that must be made again, handed to
     /// `sink` as it is made, and each protocol's record for the next build.
-    /// Takes the linked trees out of `site` as it goes.
+    /// Takes the linked trees out of `site` as it goes, and lets go of the
+    /// rest of it (the links, the back links) before the listings, which
+    /// need only the records.
     func render(_ site: inout VersionedSources, changes: ChangeSet, terms: TermTable, into sink: OutputSink, spool: EntrySpool? = nil) throws -> RenderedSite {
         let renderer = self.renderer
         var kept: [String] = []
@@ -45,11 +47,7 @@ extension BuildContext {
         let records = self.records(site, made: made)
         let listingsChanged = changes.isFull || !changes.deleted.isEmpty
             || made.contains { $0.record.listing != site.entries[$0.position].linked.parsed.last?.listing }
-        if listingsChanged {
-            try sink.put(renderer.listingOutputs(listings(records, made: made)))
-        } else {
-            kept += renderer.listingPaths
-        }
+        if !listingsChanged { kept += renderer.listingPaths }
         if !changes.isFull {
             for (position, record) in records.enumerated() where !site.links.pages.contains(position) {
                 kept.append(record.pagePath)
@@ -58,6 +56,9 @@ extension BuildContext {
                 kept += SiteRenderer.versionPaths(slug: record.summary.slug, dates: versionDates[record.summary.slug] ?? [])
             }
         }
+        site = VersionedSources(entries: [], links: SiteLinks(pages: [], backLinks: [:], index: SiteIndex([]), keepsTrees: site.links.keepsTrees),
+                                diagnostics: site.diagnostics)
+        if listingsChanged { try renderer.listingOutputs(listings(records, made: made), into: sink) }
         return RenderedSite(records: records, kept: kept)
     }
 
@@ -91,9 +92,9 @@ extension BuildContext {
             let entry = site.entries[position]
             var record = DocumentRecord(
                 path: entry.linked.parsed.source.path, sourceHash: entry.linked.parsed.sourceHash, summary: entry.linked.parsed.summary!,
-                references: entry.linked.references, diagnostics: entry.diagnostics, listing: listing.json, search: entries)
+                references: entry.linked.references, diagnostics: entry.diagnostics, listing: listing.json, search: entries[...])
             if let spooled = spool?.spool(entries) {
-                record.search = spooled.entries
+                record.search = spooled.entries[...]
                 record.spooled = spooled.place
             }
             return MadeAgain(position: position, record: record, listing: listing.listing)
