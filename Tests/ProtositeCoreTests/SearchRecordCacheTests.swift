@@ -15,9 +15,9 @@ struct SearchRecordCacheTests {
         let prepared = SearchIndexBuilder.prepare(entries, terms: TermTable())
         let record = DocumentRecord(path: "content/code.md", sourceHash: 7,
                                     summary: LinkSummary(path: "content/code.md", slug: "code", title: "Code of Conduct", aliases: [], citedAs: [], anchors: [], clauses: []),
-                                    references: [], diagnostics: [], listing: Array("{}".utf8), search: prepared)
+                                    references: [], diagnostics: [], listing: Array("{}".utf8), search: prepared[...])
         let decoded = try DocumentRecord(decoding: record.encoded()[...])
-        #expect(decoded.search == prepared)
+        #expect(Array(decoded.search) == prepared)
         #expect(decoded.search.map { String(decoding: $0.protocolJSON, as: UTF8.self) } == Array(repeating: "[\"code\",\"Code of Conduct\",\"draft\"]", count: 5))
         let buffers = Set(decoded.search.map { $0.protocolJSON.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) } })
         #expect(buffers.count == 1, "one row for the document's entries")

@@ -14,66 +14,77 @@ extension BuildContext {
     /// entries in reading order, made again when any protocol's entries may
     /// have changed. In a split index, entry chunks that hold only
     /// unchanged protocols' entries, each where it was, are kept.
-    func index(_ site: RenderedSite, changes: ChangeSet, previous: BuildState?, terms: TermTable, into sink: OutputSink,
+    ///
+    /// The entries move out of the records into one array in reading
+    /// order, and the records are given back slices of it once the index
+    /// is made: the entries are never held twice (at ten thousand
+    /// protocols that was 25 MB at the build's peak).
+    func index(_ site: inout RenderedSite, changes: ChangeSet, previous: BuildState?, terms: TermTable, into sink: OutputSink,
                spool: EntrySpool? = nil) throws -> SearchIndexFiles {
         if let previous, changes.isEmpty {
             return SearchIndexFiles(paths: previous.searchPaths, kept: previous.searchPaths)
         }
-        let records = site.records
-        let order = SiteRenderer.readingOrder(Array(records.indices)) { ProtocolMetadata(title: records[$0].summary.title, slug: records[$0].summary.slug) }
-        let entries = order.flatMap { records[$0].search }
-        let keptChunks = previous.map { unchangedEntryChunks($0, order: order, records: records, changed: changes.changed, entryCount: entries.count) } ?? []
-        let fields = spool.map { SpooledFields(records: records, order: order, spool: $0) }
+        let order = SiteRenderer.readingOrder(Array(site.records.indices)) { [records = site.records] in
+            ProtocolMetadata(title: records[$0].summary.title, slug: records[$0].summary.slug)
+        }
+        let keptChunks = previous.map { unchangedEntryChunks($0, order: order, records: site.records, changed: changes.changed) } ?? []
+        var entries: [PreparedEntry] = []
+        entries.reserveCapacity(site.records.reduce(0) { $0 + $1.search.count })
+        var segments: [EntrySegment] = []
+        segments.reserveCapacity(order.count)
+        for position in order {
+            segments.append(EntrySegment(position: position, entries: entries.count..<(entries.count + site.records[position].search.count),
+                                         spooled: site.records[position].spooled))
+            entries += site.records[position].search
+            site.records[position].search = []
+        }
+        let fields = spool.map { SpooledFields(entries: entries, segments: segments, spool: $0) }
         let made = try renderer.searchFiles(entries, terms: terms, keepEntryChunk: keptChunks.contains, withJSON: fields?.entries(in:), into: sink)
+        for segment in segments { site.records[segment.position].search = entries[segment.entries] }
         let kept = keptChunks.sorted().map(SearchIndexBuilder.entryChunkPath)
         return SearchIndexFiles(paths: made + kept, kept: kept)
+    }
+
+    /// One protocol's entries in the index's order.
+    private struct EntrySegment: Sendable {
+        /// Its place in path order.
+        var position: Int
+        var entries: Range<Int>
+        /// Where their fields wait, when they are not in the entries.
+        var spooled: EntrySpool.Place?
     }
 
     /// Entries in reading order given back their fields from the spool, a
     /// range (one file of the index) at a time.
     private struct SpooledFields: Sendable {
-        let records: [DocumentRecord]
-        let order: [Int]
-        /// The number of each protocol's first entry, in reading order.
-        let starts: [Int]
+        let entries: [PreparedEntry]
+        let segments: [EntrySegment]
         let spool: EntrySpool
 
-        init(records: [DocumentRecord], order: [Int], spool: EntrySpool) {
-            self.records = records
-            self.order = order
-            self.spool = spool
-            var starts: [Int] = []
-            var next = 0
-            for position in order {
-                starts.append(next)
-                next += records[position].search.count
-            }
-            self.starts = starts
-        }
-
         func entries(in range: Range<Int>) throws -> [PreparedEntry] {
-            var entries: [PreparedEntry] = []
-            entries.reserveCapacity(range.count)
+            var restored: [PreparedEntry] = []
+            restored.reserveCapacity(range.count)
             // The last protocol starting at or before the range.
-            var low = 0, high = starts.count
+            var low = 0, high = segments.count
             while low < high {
                 let middle = (low + high) / 2
-                if starts[middle] <= range.lowerBound { low = middle + 1 } else { high = middle }
+                if segments[middle].entries.lowerBound <= range.lowerBound { low = middle + 1 } else { high = middle }
             }
             var place = max(0, low - 1)
-            while place < order.count, starts[place] < range.upperBound {
-                let record = records[order[place]]
-                let own = max(range.lowerBound - starts[place], 0)..<min(range.upperBound - starts[place], record.search.count)
+            while place < segments.count, segments[place].entries.lowerBound < range.upperBound {
+                let segment = segments[place]
+                let own = segment.entries.clamped(to: range)
                 if !own.isEmpty {
-                    if let spooled = record.spooled {
-                        entries += try spool.restore(record.search, from: spooled, range: own)
+                    if let spooled = segment.spooled {
+                        let local = (own.lowerBound - segment.entries.lowerBound)..<(own.upperBound - segment.entries.lowerBound)
+                        restored += try spool.restore(Array(entries[segment.entries]), from: spooled, range: local)
                     } else {
-                        entries += record.search[own]
+                        restored += entries[own]
                     }
                 }
                 place += 1
             }
-            return entries
+            return restored
         }
     }
 
@@ -81,7 +92,8 @@ extension BuildContext {
     /// entries, each where it was: when every protocol keeps its place in
     /// reading order and its number of entries, those chunks are the same
     /// bytes as before.
-    private func unchangedEntryChunks(_ previous: BuildState, order: [Int], records: [DocumentRecord], changed: Set<Int>, entryCount: Int) -> Set<Int> {
+    private func unchangedEntryChunks(_ previous: BuildState, order: [Int], records: [DocumentRecord], changed: Set<Int>) -> Set<Int> {
+        let entryCount = records.reduce(0) { $0 + $1.search.count }
         guard entryCount > SiteRenderer.shardThreshold else { return [] }
         let before = SiteRenderer.readingOrder(previous.documents) { ProtocolMetadata(title: $0.summary.title, slug: $0.summary.slug) }
         guard before.count == order.count,

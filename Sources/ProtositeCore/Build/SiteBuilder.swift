@@ -83,8 +83,8 @@ public struct SiteBuilder: Sendable {
         // Nothing is written before this point: a build with errors leaves the site as it was.
         let sink = target.open()
         let terms = TermTable(terms: previous?.terms ?? [])
-        let rendered = try clock.run(.render) { try context.render(&versioned, changes: changes, terms: terms, into: sink, spool: target.spool) }
-        let index = try clock.run(.index) { try context.index(rendered, changes: changes, previous: previous, terms: terms, into: sink, spool: target.spool) }
+        var rendered = try clock.run(.render) { try context.render(&versioned, changes: changes, terms: terms, into: sink, spool: target.spool) }
+        let index = try clock.run(.index) { try context.index(&rendered, changes: changes, previous: previous, terms: terms, into: sink, spool: target.spool) }
         let state = BuildState(key: 0, terms: terms.terms, documents: rendered.records, searchPaths: index.paths)
         try clock.run(.write) { try target.finish(kept: (rendered.kept + index.kept).sorted(), state: state) }
         return BuildReport(diagnostics: diagnostics, site: site, config: context.config, wrote: true, protocols: rendered.records.count)

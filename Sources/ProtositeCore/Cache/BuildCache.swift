@@ -213,9 +213,9 @@ struct BuildCache {
     /// wait there; nil if they cannot be.
     private static func encoded(_ record: DocumentRecord, spool: EntrySpool?) -> [UInt8]? {
         guard let place = record.spooled else { return record.encoded() }
-        guard let spool, let search = try? spool.restore(record.search, from: place) else { return nil }
+        guard let spool, let search = try? spool.restore(Array(record.search), from: place) else { return nil }
         var record = record
-        record.search = search
+        record.search = search[...]
         record.spooled = nil
         return record.encoded()
     }

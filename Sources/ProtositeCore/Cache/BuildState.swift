@@ -36,8 +36,9 @@ struct DocumentRecord: Sendable {
     /// `ProtocolListing` as JSON, compared whole to tell a changed listing.
     var listing: [UInt8]
     /// Its search entries, ready for the index; without their fields when
-    /// those are `spooled`.
-    var search: [PreparedEntry]
+    /// those are `spooled`. A slice: after the index stage every record's
+    /// entries are slices of one array in reading order.
+    var search: ArraySlice<PreparedEntry>
     /// Where the entries' fields wait, for a record made this build in a
     /// site that writes a cache (see `EntrySpool`).
     var spooled: EntrySpool.Place? = nil
@@ -209,6 +210,6 @@ extension DocumentRecord {
             start = end
         }
         guard start == storage.endIndex else { throw CacheReader.Damaged() }
-        search = entries
+        search = entries[...]
     }
 }
