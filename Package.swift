@@ -28,6 +28,9 @@ let package = Package(
         .systemLibrary(name: "CGzip", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // One system call Swift cannot reach directly: swapping two folders atomically.
         .target(name: "CFileSwap"),
+        // One C library setting Swift cannot reach: how malloc serves large
+        // buffers (see Sources/protosite/main.swift).
+        .target(name: "CAllocator"),
         // The only module that imports CCmarkGFM: Markdown in, Swift values out.
         .target(name: "ProtositeMarkdown", dependencies: ["CCmarkGFM"]),
         // Default templates and assets, compiled into the binary from the
@@ -69,6 +72,7 @@ let package = Package(
                 "ProtositeCore",
                 "ProtositeServe",
                 "ProtositeImport",
+                "CAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,7 +81,7 @@ let package = Package(
         .testTarget(
             name: "ProtositeCoreTests",
             dependencies: [
-                "ProtositeCore", "ProtositeMarkdown", "ProtositeImport", "ProtositeSearch", "ProtositeServe", "ProtositeTheme",
+                "ProtositeCore", "ProtositeMarkdown", "ProtositeImport", "ProtositeSearch", "ProtositeServe", "ProtositeTheme", "CAllocator",
             ],
             resources: [.copy("Fixtures")]
         ),
