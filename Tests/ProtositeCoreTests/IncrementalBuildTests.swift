@@ -244,6 +244,21 @@ struct IncrementalBuildTests {
         }
     }
 
+    /// A link standing where the cache folder goes is not followed: the
+    /// search entries stay in memory and nothing is written where it points.
+    @Test func aCacheFolderThatIsALinkIsNeitherSpooledIntoNorWritten() throws {
+        let root = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try TestSupport.write(Self.project().mapValues { Array($0.utf8) }, under: root)
+        let elsewhere = root.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent(".site.protosite-cache"), withDestinationURL: elsewhere)
+        try Self.build(root)
+        try Self.build(root, output: "fresh", fresh: true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty)
+        #expect(try TestSupport.snapshot(root.appendingPathComponent("site")) == TestSupport.snapshot(root.appendingPathComponent("fresh")))
+    }
+
     @Test func nothingChangedWritesNothing() throws {
         let root = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -114,13 +114,21 @@ final class EntrySpool: @unchecked Sendable {
 
 extension BuildCache {
     /// A new, already unlinked file in the cache folder to spool into;
-    /// -1 when the folder cannot be made or is not this user's.
+    /// -1 when the folder cannot be made or is not this user's. The file is
+    /// made under an open handle of the folder, checked to be a real folder
+    /// of this user's, so a folder swapped for a link after the check is
+    /// not written through.
     func openSpool() -> Int32 {
-        guard isUsable, (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil, isUsable else { return -1 }
-        let path = folder.appendingPathComponent("entries.spool-\(getpid())").path
-        unlink(path)
-        let descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        if descriptor >= 0 { unlink(path) }
+        guard isUsable, (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil else { return -1 }
+        let directory = open(folder.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard directory >= 0 else { return -1 }
+        defer { close(directory) }
+        var info = stat()
+        guard fstat(directory, &info) == 0, info.st_uid == geteuid() else { return -1 }
+        let name = "entries.spool-\(getpid())"
+        unlinkat(directory, name, 0)
+        let descriptor = openat(directory, name, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        if descriptor >= 0 { unlinkat(directory, name, 0) }
         return descriptor
     }
 }
