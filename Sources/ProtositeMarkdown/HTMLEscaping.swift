@@ -43,20 +43,29 @@ public enum HTMLEscaping {
     /// A URL for an `href`: percent-encodes what may not stand in a URL
     /// (spaces, quotes, non-ASCII), keeps what may, then escapes for HTML.
     public static func escapeURL(_ url: String) -> String {
+        // Most URLs need no percent-encoding: told by their bytes, only
+        // HTML-escaped.
+        if url.utf8.allSatisfy(isURLSafe) { return escape(url) }
         var out = ""
         out.reserveCapacity(url.utf8.count)
         for byte in url.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"):
+            if isURLSafe(byte) {
                 out.unicodeScalars.append(Unicode.Scalar(byte))
-            case _ where "-_.!~*'();/?:@&=+$,#%[]".utf8.contains(byte):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
+            } else {
                 out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
             }
         }
         return escape(out)
+    }
+
+    /// A byte `escapeURL` keeps as it is.
+    private static func isURLSafe(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default:
+            return "-_.!~*'();/?:@&=+$,#%[]".utf8.contains(byte)
+        }
     }
 
     /// True for URLs that would run script or embed data when followed

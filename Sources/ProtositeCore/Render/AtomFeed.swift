@@ -86,6 +86,16 @@ enum AtomFeed {
 
     /// Text for XML: markup characters escaped, characters XML 1.0 forbids dropped.
     static func escape(_ text: String) -> String {
+        // Most text has nothing to escape or drop: found on its bytes, it is
+        // returned as it is (0xEF leads U+FFFE and U+FFFF, dropped below).
+        let plain = text.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0xEF: return false
+            case UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): return true
+            default: return byte >= 0x20
+            }
+        }
+        if plain { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {

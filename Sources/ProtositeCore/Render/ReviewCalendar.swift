@@ -41,6 +41,16 @@ enum ReviewCalendar {
 
     /// TEXT values: backslash, semicolon and comma escaped, newlines as `\n`.
     static func escape(_ text: String) -> String {
+        // Most text has nothing to escape or drop: found on its bytes, it is
+        // returned as it is.
+        let plain = text.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","): return false
+            case UInt8(ascii: "\t"): return true
+            default: return byte >= 0x20
+            }
+        }
+        if plain { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
