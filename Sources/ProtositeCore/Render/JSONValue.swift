@@ -20,44 +20,51 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     public func serialized(pretty: Bool = false) -> String {
-        var out = ""
+        var out: [UInt8] = []
         write(to: &out, indent: pretty ? 0 : nil)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout String, indent: Int?) {
-        let newline = indent.map { "\n" + String(repeating: "  ", count: $0 + 1) } ?? ""
-        let closing = indent.map { "\n" + String(repeating: "  ", count: $0) } ?? ""
-        let next = indent.map { $0 + 1 }
+    /// Written as bytes, the line breaks and indents made only for arrays
+    /// and objects: `protocols.json` holds ten values a protocol, and making
+    /// every value's indent strings and every string's quoted copy was most
+    /// of its cost.
+    private func write(to out: inout [UInt8], indent: Int?) {
         switch self {
-        case .string(let s): JSONValue.writeString(s, to: &out)
-        case .number(let n): out += String(n)
-        case .bool(let b): out += b ? "true" : "false"
-        case .null: out += "null"
+        case .string(let s): JSONString.append(s, to: &out)
+        case .number(let n): out += String(n).utf8
+        case .bool(let b): out += Array((b ? "true" : "false").utf8)
+        case .null: out += Array("null".utf8)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "["
+            if items.isEmpty { out += Array("[]".utf8); return }
+            out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { out += "," }
-                out += newline
-                item.write(to: &out, indent: next)
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                Self.breakLine(&out, indent: indent.map { $0 + 1 })
+                item.write(to: &out, indent: indent.map { $0 + 1 })
             }
-            out += closing + "]"
+            Self.breakLine(&out, indent: indent)
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{"
+            if members.isEmpty { out += Array("{}".utf8); return }
+            out.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
-                if index > 0 { out += "," }
-                out += newline
-                JSONValue.writeString(key, to: &out)
-                out += indent == nil ? ":" : ": "
-                value.write(to: &out, indent: next)
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                Self.breakLine(&out, indent: indent.map { $0 + 1 })
+                JSONString.append(key, to: &out)
+                out.append(UInt8(ascii: ":"))
+                if indent != nil { out.append(UInt8(ascii: " ")) }
+                value.write(to: &out, indent: indent.map { $0 + 1 })
             }
-            out += closing + "}"
+            Self.breakLine(&out, indent: indent)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    static func writeString(_ s: String, to out: inout String) {
-        out += JSONString.quote(s)
+    /// A new line indented `level` steps, when pretty; nothing otherwise.
+    private static func breakLine(_ out: inout [UInt8], indent level: Int?) {
+        guard let level else { return }
+        out.append(UInt8(ascii: "\n"))
+        out += repeatElement(UInt8(ascii: " "), count: 2 * level)
     }
 }
