@@ -34,4 +34,30 @@ struct ClauseNumberReadingTests {
             #expect(ClauseNumber(text) == Self.splitReading(text), "\(text)")
         }
     }
+
+    /// How an id was read before it was read on bytes.
+    static func splitAnchorReading(_ anchor: String) -> ClauseNumber? {
+        guard anchor.hasPrefix("clause-") else { return nil }
+        let pieces = anchor.dropFirst(7).split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = pieces.first, let base = ClauseNumber(first) else { return nil }
+        return ClauseNumber(parts: base.parts, labels: pieces.dropFirst().map(String.init))
+    }
+
+    @Test("Ids read as the split reading reads them",
+          arguments: ["clause-4.8", "clause-1-j-ii", "clause-10-2-a-ix", "clause-4", "clause-", "clause-4-", "clause-4--a", "clause--a",
+                      "clause-4.8-A", "clause-4-abcdefg", "clause-4-a-b-c-d-e-f", "clause-4-a-b-c-d-e-f-g", "Clause-4", "press-and-media",
+                      "clause-4.8-é", "clause-٣"])
+    func ids(anchor: String) {
+        #expect(ClauseNumber(anchor: anchor) == Self.splitAnchorReading(anchor), "\(anchor)")
+    }
+
+    @Test func everyShortIdOfDigitsDotsDashesAndLettersReadsAlike() {
+        let alphabet: [Character] = ["1", "0", ".", "-", "a", "x"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 0...10, using: &generator)
+            let anchor = "clause-" + String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            #expect(ClauseNumber(anchor: anchor) == Self.splitAnchorReading(anchor), "\(anchor)")
+        }
+    }
 }

@@ -54,11 +54,23 @@ public struct ClauseNumber: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Reads an element id, `clause-4.8` or `clause-1-j-ii`: the dotted
     /// number, then each label after a `-`.
+    /// On the bytes, as `init(_:)` is: every clause's id is read again by
+    /// the page that links it.
     public init?(anchor: String) {
-        guard anchor.hasPrefix("clause-") else { return nil }
-        let pieces = anchor.dropFirst(7).split(separator: "-", omittingEmptySubsequences: false)
-        guard let first = pieces.first, let base = ClauseNumber(first) else { return nil }
-        self.init(parts: base.parts, labels: pieces.dropFirst().map(String.init))
+        let utf8 = anchor.utf8
+        guard utf8.starts(with: "clause-".utf8) else { return nil }
+        let body = anchor.utf8.dropFirst(7)
+        let dash = body.firstIndex(of: UInt8(ascii: "-")) ?? body.endIndex
+        guard let base = ClauseNumber(Substring(body[..<dash])) else { return nil }
+        var labels: [String] = []
+        var start = dash
+        while start < body.endIndex {
+            let from = body.index(after: start)
+            let end = body[from...].firstIndex(of: UInt8(ascii: "-")) ?? body.endIndex
+            labels.append(String(Substring(body[from..<end])))
+            start = end
+        }
+        self.init(parts: base.parts, labels: labels)
     }
 
     /// Reads the cited form, `1(j)(ii)`, `4.1(a)`, `10(2)`, or a plain `4.8`.
