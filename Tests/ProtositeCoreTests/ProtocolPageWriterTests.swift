@@ -230,7 +230,7 @@ struct ProtocolPageWriterTests {
         func writes(_ overrides: [String: String]) -> Bool {
             var diagnostics: [Diagnostic] = []
             let files = overrides.mapValues { SourceFile(path: "templates/x", text: $0) }
-            return Theme(overrides: files, diagnostics: &diagnostics).writesProtocolPage
+            return Theme(overrides: files, diagnostics: &diagnostics).writes("protocol")
         }
         let protocolText = try #require(ProtositeThemeFiles.text("protocol.mustache"))
         let layoutText = try #require(ProtositeThemeFiles.text("layout.mustache"))
