@@ -120,8 +120,9 @@ public struct SiteRenderer: Sendable {
 
     private func indexPage(_ protocols: [ProtocolListing]) -> Output {
         let context = indexPageContext(protocols)
-        guard theme.writes("index") else { return Output(path: "index.html", text: theme.page(context, template: "index")) }
-        return Output(path: "index.html", bytes: ListingPageWriters.index(context))
+        let path = "index.html"
+        guard theme.writes("index") else { return Output(path: path, text: theme.page(context, template: "index")) }
+        return Output(path: path, bytes: ListingPageWriters.index(context))
     }
 
     private func reviewsPage(_ protocols: [ProtocolListing]) -> Output {

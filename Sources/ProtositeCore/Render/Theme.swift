@@ -53,10 +53,10 @@ public struct Theme: Sendable {
         }
         self.library = library
         self.assets = assets
-        func builtIn(_ name: String) -> Bool {
+        func unchanged(_ name: String) -> Bool {
             overrides[name].map { $0.bytes.elementsEqual(EmbeddedTheme.files[name]?.utf8 ?? "".utf8) } ?? true
         }
-        writtenPages = builtIn("layout.mustache") ? Set(Self.pagesWithWriters.filter { builtIn($0 + ".mustache") }) : []
+        writtenPages = unchanged("layout.mustache") ? Set(Self.pagesWithWriters.filter { unchanged($0 + ".mustache") }) : []
         let builtIn = EmbeddedTheme.files.filter { overrides[$0.key] == nil }
         let layoutStates = builtIn["layout.mustache"].map(ContentSecurityPolicy.isStated) ?? false
         statingPolicy = Set(builtIn.compactMap { name, text -> String? in
