@@ -104,16 +104,22 @@ struct ProtocolPageWriterTests {
     @Test(.enabled(if: TestSupport.hasShared(generator), "../shared/tools/gen-corpus.py is not beside the checkout"),
           arguments: [false, true])
     func everyGeneratedProtocolIsTheSameByWriterAndByMustache(withBaseURL: Bool) throws {
+        let generated = try Self.generatedSite(seed: 7, configured: withBaseURL)
+        defer { try? FileManager.default.removeItem(at: generated.root) }
+        Self.expectSame(try Self.compare(generated.fileSystem), atLeast: 150)
+    }
+
+    /// 150 protocols from the generator in a temporary folder, for the
+    /// caller to remove; `configured`, with a configuration that sets a
+    /// base URL, a council and text to escape.
+    static func generatedSite(seed: Int, configured: Bool) throws -> (root: URL, fileSystem: FileSystem) {
         let root = try TestSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let made = try TestSupport.run(["python3", Self.generator.path, "150", root.appendingPathComponent("content").path, "--seed", "7"],
+        let made = try TestSupport.run(["python3", generator.path, "150", root.appendingPathComponent("content").path, "--seed", String(seed)],
                                        executable: URL(fileURLWithPath: "/usr/bin/env"))
         try #require(made.status == 0, "\(made.stderr)")
-        var fileSystem = FileSystem.disk(root: root.path)
-        if withBaseURL {
-            fileSystem = Self.overlay(fileSystem, ["protosite.yml": "title: \"Generated <Councils> & Co's Protocols\"\ncouncil: Generated Councils\nbase_url: https://example.org/policies/\nreview_warning_days: 90\n"])
-        }
-        Self.expectSame(try Self.compare(fileSystem), atLeast: 150)
+        let fileSystem = FileSystem.disk(root: root.path)
+        guard configured else { return (root, fileSystem) }
+        return (root, overlay(fileSystem, ["protosite.yml": "title: \"Generated <Councils> & Co's Protocols\"\ncouncil: Generated \"Councils\"\nbase_url: https://example.org/policies/\nreview_warning_days: 90\n"]))
     }
 
     // MARK: The page's cases, one project each
@@ -198,10 +204,14 @@ struct ProtocolPageWriterTests {
         #expect(pages.contains { !$0.contains("<nav class=\"toc\"") && $0.contains("The one heading") })
     }
 
+    /// Every printable ASCII character and some beyond, as the inside of a
+    /// double-quoted YAML string.
+    static let everyCharacter = String((32..<127).map { Character(Unicode.Scalar(UInt8($0))) })
+        .replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + " é — ‘’ “” 𝄞"
+
     @Test func escapingIsTheTemplatesEscapingForEveryASCIICharacterAndBeyond() throws {
-        // Every ASCII character and some beyond, in a title and the site's name.
-        let ascii = String((32..<127).map { Character(Unicode.Scalar(UInt8($0))) }).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-        let title = ascii + " é — ‘’ “” 𝄞"
+        // In a title and the site's name.
+        let title = Self.everyCharacter
         let files = [
             "protosite.yml": "title: \"\(title)\"\nbase_url: https://example.org/\n",
             "content/a.md": "---\ntitle: \"\(title)\"\nsummary: \"\(title)\"\nreview: 2027-01\n---\n\n## 1. Fish & chips, \"quoted\" and 'single' <i>x</i> é\n\n## 2. Two\n",
@@ -230,7 +240,7 @@ struct ProtocolPageWriterTests {
         func writes(_ overrides: [String: String]) -> Bool {
             var diagnostics: [Diagnostic] = []
             let files = overrides.mapValues { SourceFile(path: "templates/x", text: $0) }
-            return Theme(overrides: files, diagnostics: &diagnostics).writesProtocolPage
+            return Theme(overrides: files, diagnostics: &diagnostics).writes("protocol")
         }
         let protocolText = try #require(ProtositeThemeFiles.text("protocol.mustache"))
         let layoutText = try #require(ProtositeThemeFiles.text("layout.mustache"))

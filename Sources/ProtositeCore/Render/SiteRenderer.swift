@@ -107,23 +107,46 @@ public struct SiteRenderer: Sendable {
     }
 
     func page<P>(_ page: P, path: String, title: String, template: String) -> Output {
-        let root = path == NotFoundPage.path ? NotFoundPage.root(baseURL: config.baseURL) : Self.root(forPagePath: path)
-        let context = PageContext(site: site, root: root, pageTitle: title, canonical: canonical(path), page: page)
-        return Output(path: path, text: theme.page(context, template: template))
+        Output(path: path, text: theme.page(pageContext(page, path: path, title: title), template: template))
     }
 
+    func pageContext<P>(_ page: P, path: String, title: String) -> PageContext<P> {
+        let root = path == NotFoundPage.path ? NotFoundPage.root(baseURL: config.baseURL) : Self.root(forPagePath: path)
+        return PageContext(site: site, root: root, pageTitle: title, canonical: canonical(path), page: page)
+    }
+
+    // The list and the schedule: the built-in templates' pages without
+    // Mustache's look-ups, the clerk's own templates through Mustache.
+
     private func indexPage(_ protocols: [ProtocolListing]) -> Output {
-        let items = protocols.map { summaries.summary($0.metadata, href: $0.urlPath) }
-        let alerts = summaries.counts(items, states: ReviewCounts.alertStates)
-        let page = IndexPage(protocols: items, hasProtocols: !items.isEmpty, alerts: alerts)
-        return self.page(page, path: "index.html", title: config.title, template: "index")
+        let context = indexPageContext(protocols)
+        let path = "index.html"
+        guard theme.writes("index") else { return Output(path: path, text: theme.page(context, template: "index")) }
+        return Output(path: path, bytes: ListingPageWriters.index(context))
     }
 
     private func reviewsPage(_ protocols: [ProtocolListing]) -> Output {
+        let context = reviewsPageContext(protocols)
+        let path = "reviews/index.html"
+        guard theme.writes("reviews") else { return Output(path: path, text: theme.page(context, template: "reviews")) }
+        return Output(path: path, bytes: ListingPageWriters.reviews(context))
+    }
+
+    /// What `index.mustache` sees (and `ListingPageWriters` writes) for
+    /// protocols in reading order.
+    func indexPageContext(_ protocols: [ProtocolListing]) -> PageContext<IndexPage> {
+        let items = protocols.map { summaries.summary($0.metadata, href: $0.urlPath) }
+        let alerts = summaries.counts(items, states: ReviewCounts.alertStates)
+        let page = IndexPage(protocols: items, hasProtocols: !items.isEmpty, alerts: alerts)
+        return pageContext(page, path: "index.html", title: config.title)
+    }
+
+    /// What `reviews.mustache` sees (and `ListingPageWriters` writes).
+    func reviewsPageContext(_ protocols: [ProtocolListing]) -> PageContext<ReviewsPage> {
         let ordered = protocols.map(\.metadata).sorted(by: summaries.scheduleOrder)
         let items = ordered.map { summaries.summary($0, href: "../" + $0.slug + "/") }
         let page = ReviewsPage(protocols: items, counts: summaries.counts(items, states: [.overdue, .dueSoon, .current, .none]))
-        return self.page(page, path: "reviews/index.html", title: "Review schedule — \(config.title)", template: "reviews")
+        return pageContext(page, path: "reviews/index.html", title: "Review schedule — \(config.title)")
     }
 
     private func plainPage(_ template: String, path: String, title: String) -> Output {
@@ -144,7 +167,7 @@ public struct SiteRenderer: Sendable {
         let path = linked.document.metadata.slug + "/index.html"
         // The built-in templates' page without Mustache's look-ups; the
         // clerk's own templates through Mustache.
-        guard theme.writesProtocolPage else { return Output(path: path, text: theme.page(context, template: "protocol")) }
+        guard theme.writes("protocol") else { return Output(path: path, text: theme.page(context, template: "protocol")) }
         return Output(path: path, bytes: ProtocolPageWriter.write(context))
     }
 

@@ -12,11 +12,12 @@ public struct Theme: Sendable {
     /// Content-Security-Policy (themselves or through the built-in layout):
     /// their pages need no search for it.
     let statingPolicy: Set<String>
-    /// True when the project replaces neither `protocol.mustache` nor
-    /// `layout.mustache` (a copy the same byte for byte replaces nothing):
-    /// protocol pages are then written by `ProtocolPageWriter`, which makes
-    /// the same bytes without Mustache's look-ups.
-    let writesProtocolPage: Bool
+    /// The page templates (`protocol`, `index`, `reviews`) whose pages are
+    /// written by `PageWriter` rather than rendered: those the project
+    /// replaces neither the template of nor `layout.mustache` (a copy the
+    /// same byte for byte replaces nothing). The writers make the same
+    /// bytes without Mustache's look-ups.
+    let writtenPages: Set<String>
 
     public init(overrides: [String: SourceFile], diagnostics: inout [Diagnostic]) {
         _ = FastEscaping.registered
@@ -52,9 +53,10 @@ public struct Theme: Sendable {
         }
         self.library = library
         self.assets = assets
-        writesProtocolPage = ["protocol.mustache", "layout.mustache"].allSatisfy { name in
+        func unchanged(_ name: String) -> Bool {
             overrides[name].map { $0.bytes.elementsEqual(EmbeddedTheme.files[name]?.utf8 ?? "".utf8) } ?? true
         }
+        writtenPages = unchanged("layout.mustache") ? Set(Self.pagesWithWriters.filter { unchanged($0 + ".mustache") }) : []
         let builtIn = EmbeddedTheme.files.filter { overrides[$0.key] == nil }
         let layoutStates = builtIn["layout.mustache"].map(ContentSecurityPolicy.isStated) ?? false
         statingPolicy = Set(builtIn.compactMap { name, text -> String? in
@@ -62,6 +64,14 @@ public struct Theme: Sendable {
             let states = ContentSecurityPolicy.isStated(in: text) || (layoutStates && text.contains("{{<layout}}"))
             return states ? String(name.dropLast(".mustache".count)) : nil
         })
+    }
+
+    /// The page templates `PageWriter` can write.
+    static let pagesWithWriters = ["protocol", "index", "reviews"]
+
+    /// True when `template`'s pages are written without Mustache.
+    func writes(_ template: String) -> Bool {
+        writtenPages.contains(template)
     }
 
     /// Renders a page template with a context value.
