@@ -59,8 +59,28 @@ public enum JSONString {
             append(-number, to: &out)
             return
         }
+        // Most numbers written are postings' small differences and scores:
+        // up to four digits are written without the general loop's buffer.
         if number < 10 {
             out.append(0x30 + UInt8(number))
+            return
+        }
+        if number < 100 {
+            out.append(0x30 + UInt8(number / 10))
+            out.append(0x30 + UInt8(number % 10))
+            return
+        }
+        if number < 1000 {
+            out.append(0x30 + UInt8(number / 100))
+            out.append(0x30 + UInt8(number / 10 % 10))
+            out.append(0x30 + UInt8(number % 10))
+            return
+        }
+        if number < 10000 {
+            out.append(0x30 + UInt8(number / 1000))
+            out.append(0x30 + UInt8(number / 100 % 10))
+            out.append(0x30 + UInt8(number / 10 % 10))
+            out.append(0x30 + UInt8(number % 10))
             return
         }
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)

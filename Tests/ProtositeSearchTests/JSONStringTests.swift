@@ -28,4 +28,17 @@ struct JSONStringTests {
         JSONString.append(number, to: &bytes)
         #expect(String(decoding: bytes, as: UTF8.self) == String(number))
     }
+
+    /// Numbers of up to five digits take the short ways: every one of them
+    /// is written as `String` writes it.
+    @Test func everyNumberBelowAHundredThousandIsWrittenInDecimal() {
+        for number in -1000..<100_000 {
+            var bytes: [UInt8] = []
+            JSONString.append(number, to: &bytes)
+            if String(decoding: bytes, as: UTF8.self) != String(number) {
+                Issue.record("\(number) written as \(String(decoding: bytes, as: UTF8.self))")
+                return
+            }
+        }
+    }
 }
