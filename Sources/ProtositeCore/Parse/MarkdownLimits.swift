@@ -42,12 +42,24 @@ enum MarkdownLimits {
         var lineNumber = 0
         var lineStart = 0
         while lineStart <= body.count {
+            // The line's end, whether it is blank, and its '[' and '<?'/'<!',
+            // found in one pass over its bytes.
             var lineEnd = lineStart
-            while lineEnd < body.count, body[lineEnd] != 0x0A { lineEnd += 1 }
+            var blank = true
+            var lineBrackets = 0, lineOpeners = 0
+            var last: UInt8 = 0
+            while lineEnd < body.count {
+                let byte = body[lineEnd]
+                if byte == 0x0A { break }
+                if byte != 0x20 && byte != 0x09 && byte != 0x0D { blank = false }
+                if byte == UInt8(ascii: "[") { lineBrackets += 1 }
+                if last == UInt8(ascii: "<"), byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!") { lineOpeners += 1 }
+                last = byte
+                lineEnd += 1
+            }
             defer { lineStart = lineEnd + 1 }
             lineNumber += 1
             let line = UnsafeBufferPointer(rebasing: body[lineStart..<lineEnd])
-            let blank = line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
             if blank {
                 blockStart = lineNumber + 1
                 brackets = 0
@@ -69,12 +81,8 @@ enum MarkdownLimits {
                 table = (columns, lineNumber, 1)
             }
             previousBlank = false
-            var last: UInt8 = 0
-            for byte in line {
-                if byte == UInt8(ascii: "[") { brackets += 1 }
-                if last == UInt8(ascii: "<"), byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!") { openers += 1 }
-                last = byte
-            }
+            brackets += lineBrackets
+            openers += lineOpeners
             if brackets > maximumBrackets {
                 return Refusal(message: "more than \(maximumBrackets) '[' in one paragraph (links nested or left open); split it with blank lines or write \\[", line: blockStart)
             }
