@@ -27,9 +27,12 @@ extension BuildContext {
         let order = SiteRenderer.readingOrder(Array(site.records.indices)) { [records = site.records] in
             ProtocolMetadata(title: records[$0].summary.title, slug: records[$0].summary.slug)
         }
-        let keptChunks = previous.map { unchangedEntryChunks($0, order: order, records: site.records, changed: changes.changed) } ?? []
+        let entryCount = site.records.reduce(0) { $0 + $1.search.count }
+        let keptChunks = previous.map {
+            unchangedEntryChunks($0, order: order, records: site.records, changed: changes.changed, entryCount: entryCount)
+        } ?? []
         var entries: [PreparedEntry] = []
-        entries.reserveCapacity(site.records.reduce(0) { $0 + $1.search.count })
+        entries.reserveCapacity(entryCount)
         var segments: [EntrySegment] = []
         segments.reserveCapacity(order.count)
         for position in order {
@@ -77,7 +80,7 @@ extension BuildContext {
                 if !own.isEmpty {
                     if let spooled = segment.spooled {
                         let local = (own.lowerBound - segment.entries.lowerBound)..<(own.upperBound - segment.entries.lowerBound)
-                        restored += try spool.restore(Array(entries[segment.entries]), from: spooled, range: local)
+                        restored += try spool.restore(entries[segment.entries], from: spooled, range: local)
                     } else {
                         restored += entries[own]
                     }
@@ -92,8 +95,7 @@ extension BuildContext {
     /// entries, each where it was: when every protocol keeps its place in
     /// reading order and its number of entries, those chunks are the same
     /// bytes as before.
-    private func unchangedEntryChunks(_ previous: BuildState, order: [Int], records: [DocumentRecord], changed: Set<Int>) -> Set<Int> {
-        let entryCount = records.reduce(0) { $0 + $1.search.count }
+    private func unchangedEntryChunks(_ previous: BuildState, order: [Int], records: [DocumentRecord], changed: Set<Int>, entryCount: Int) -> Set<Int> {
         guard entryCount > SiteRenderer.shardThreshold else { return [] }
         let before = SiteRenderer.readingOrder(previous.documents) { ProtocolMetadata(title: $0.summary.title, slug: $0.summary.slug) }
         guard before.count == order.count,

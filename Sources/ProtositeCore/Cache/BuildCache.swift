@@ -213,7 +213,7 @@ struct BuildCache {
     /// wait there; nil if they cannot be.
     private static func encoded(_ record: DocumentRecord, spool: EntrySpool?) -> [UInt8]? {
         guard let place = record.spooled else { return record.encoded() }
-        guard let spool, let search = try? spool.restore(Array(record.search), from: place) else { return nil }
+        guard let spool, let search = try? spool.restore(record.search, from: place) else { return nil }
         var record = record
         record.search = search[...]
         record.spooled = nil
@@ -222,18 +222,8 @@ struct BuildCache {
 
     /// A stored record's bytes, if the pack still holds them whole.
     private static func read(_ descriptor: Int32, _ place: StoredRecord) -> [UInt8]? {
-        guard place.offset >= 0, place.length >= 0 else { return nil }
-        var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: place.length) { buffer, count in
-            var done = 0
-            while done < place.length {
-                let got = pread(descriptor, buffer.baseAddress! + done, place.length - done, off_t(place.offset + done))
-                if got <= 0 { failed = true; break }
-                done += got
-            }
-            count = done
-        }
-        guard !failed, bytes.count == place.length, StableHash.of(bytes) == place.hash else { return nil }
+        guard let bytes = PosixFiles.readAll(descriptor, offset: place.offset, length: place.length),
+              StableHash.of(bytes) == place.hash else { return nil }
         return bytes
     }
 

@@ -33,7 +33,6 @@ final class EntrySpool: @unchecked Sendable {
     struct Place: Sendable {
         var offset: Int
         var lengths: [Int32]
-        var length: Int { lengths.reduce(0) { $0 + Int($1) } }
     }
 
     /// The fields of `entries` written to the spool, and the entries
@@ -48,13 +47,14 @@ final class EntrySpool: @unchecked Sendable {
         return (Place(offset: offset, lengths: entries.map { Int32($0.json.count) }), PreparedEntry.withoutJSON(entries))
     }
 
-    /// Entries given back their fields from `place`.
-    func restore(_ entries: [PreparedEntry], from place: Place) throws -> [PreparedEntry] {
-        try restore(entries, from: place, range: entries.indices)
+    /// A protocol's entries given back their fields from `place`.
+    func restore(_ entries: ArraySlice<PreparedEntry>, from place: Place) throws -> [PreparedEntry] {
+        try restore(entries, from: place, range: 0..<entries.count)
     }
 
-    /// Entries `range` of a protocol's, given back their fields.
-    func restore(_ entries: [PreparedEntry], from place: Place, range: Range<Int>) throws -> [PreparedEntry] {
+    /// Entries `range` (counted from the first) of a protocol's, given back
+    /// their fields.
+    func restore(_ entries: ArraySlice<PreparedEntry>, from place: Place, range: Range<Int>) throws -> [PreparedEntry] {
         let skipped = place.lengths[..<range.lowerBound].reduce(0) { $0 + Int($1) }
         let length = place.lengths[range].reduce(0) { $0 + Int($1) }
         let fields = try read(offset: place.offset + skipped, length: length)
@@ -62,7 +62,7 @@ final class EntrySpool: @unchecked Sendable {
         return range.map { index in
             let end = start + Int(place.lengths[index])
             defer { start = end }
-            return entries[index].withJSON(fields[start..<end])
+            return entries[entries.startIndex + index].withJSON(fields[start..<end])
         }
     }
 
@@ -93,21 +93,10 @@ final class EntrySpool: @unchecked Sendable {
 
     private func read(offset: Int, length: Int) throws -> [UInt8] {
         let descriptor = lock.withLock { self.descriptor }
-        var failure: String?
-        let bytes = [UInt8](unsafeUninitializedCapacity: length) { buffer, count in
-            var done = 0
-            while done < length {
-                let got = pread(descriptor, buffer.baseAddress! + done, length - done, off_t(offset + done))
-                if got < 0, errno == EINTR { continue }
-                guard got > 0 else {
-                    failure = got < 0 ? String(cString: strerror(errno)) : "the file is shorter than written"
-                    break
-                }
-                done += got
-            }
-            count = done
+        guard let bytes = PosixFiles.readAll(descriptor, offset: offset, length: length) else {
+            let reason = errno == 0 ? "the file is shorter than written" : String(cString: strerror(errno))
+            throw ReadFailure(description: "cannot read the search entries spooled in \(folder.folder.path): \(reason)")
         }
-        if let failure { throw ReadFailure(description: "cannot read the search entries spooled in \(folder.folder.path): \(failure)") }
         return bytes
     }
 }

@@ -77,6 +77,28 @@ enum PosixFiles {
         }
     }
 
+    /// `length` bytes from `offset` of an open file; nil (errno set, or 0
+    /// when the file is shorter) when they cannot all be read.
+    static func readAll(_ descriptor: Int32, offset: Int, length: Int) -> [UInt8]? {
+        guard offset >= 0, length >= 0 else { return nil }
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: length) { buffer, count in
+            var done = 0
+            while done < length {
+                let got = pread(descriptor, buffer.baseAddress! + done, length - done, off_t(offset + done))
+                if got < 0, errno == EINTR { continue }
+                guard got > 0 else {
+                    if got == 0 { errno = 0 }
+                    complete = false
+                    break
+                }
+                done += got
+            }
+            count = done
+        }
+        return complete ? bytes : nil
+    }
+
     /// Files and folders below `folder` (relative to it), symbolic links
     /// not followed: for clearing out a folder protosite owns.
     static func tree(_ folder: String) -> (files: [String], folders: [String]) {
