@@ -94,14 +94,21 @@ enum PageFurniture {
     enum Confidence { case certain, likely }
 
     /// `Page 3 of 17`, `Page 3`, `3 of 17`, `- 3 -`, `– 3 –`, `[3]`, `p. 3`: certain;
-    /// a number alone (`2`): likely. A running head that carries the page
-    /// mark after a wide gap (`Parish Council – Standing Orders      Page 2 of 9`)
-    /// is certain too: the gap is a tab stop, never prose.
+    /// a number alone (`2`): likely. A running head that ends in the page
+    /// mark is certain too, after a wide gap (`Parish Council – Standing
+    /// Orders      Page 2 of 9`: a tab stop, never prose) or after a dash or
+    /// bar when the mark gives the page count too (`Hollowmere Town Council
+    /// – Grievance Procedure – Page 1 of 3`, a footer Word builds from
+    /// fields; `… – page 4` may be a heading's own words).
     static func pageNumber(_ raw: String) -> Confidence? {
-        if raw.count <= maximumLength * 2, let gap = raw.range(of: "   ", options: .backwards) {
-            let head = raw[..<gap.lowerBound].trimmingCharacters(in: .whitespaces)
-            let tail = raw[gap.upperBound...].trimmingCharacters(in: .whitespaces)
-            if !head.isEmpty, !tail.isEmpty, tail.lowercased().hasPrefix("page"), pageNumber(tail) == .certain, runningKey(head) != nil { return .certain }
+        if raw.count <= maximumLength * 2 {
+            for separator in ["   ", " – ", " — ", " - ", " | "] {
+                guard let gap = raw.range(of: separator, options: .backwards) else { continue }
+                let head = raw[..<gap.lowerBound].trimmingCharacters(in: .whitespaces)
+                let tail = raw[gap.upperBound...].trimmingCharacters(in: .whitespaces).lowercased()
+                let counted = separator == "   " || tail.split(separator: " ").count == 4
+                if !head.isEmpty, counted, tail.hasPrefix("page"), pageNumber(tail) == .certain, runningKey(head) != nil { return .certain }
+            }
         }
         let text = raw.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty, text.count <= 30 else { return nil }
