@@ -88,6 +88,13 @@ enum ImportTestSupport {
         return String(markdown[end.upperBound...])
     }
 
+    /// Imports `text` and expects its body (the text after the front matter)
+    /// to contain `fragment`, showing the whole body when it does not.
+    static func expectBody(of text: String, contains fragment: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let body = body(try Importer.importText(text).markdown)
+        #expect(body.contains(fragment), "\(body)", sourceLocation: sourceLocation)
+    }
+
     /// Each block's place in the clause structure, in order: `H1` for a
     /// heading numbered 1, `4.1` for a clause paragraph, the label (`a.`,
     /// `(i)`, `A.`, `(1)`) of a sub-clause paragraph, `¶` for other text.

@@ -78,8 +78,7 @@ struct ImportRulesTests {
     }
 
     @Test func aNumberedHeadingFollowedAtOnceByItsFirstClauseIsAHeading() throws {
-        let body = try body("CODE\n\n2.2 The last rule of part two.\n3. Interests\n3.1 I register my interests.\n")
-        #expect(body.contains("## 3. Interests\n\n3.1 I register my interests."), "\(body)")
+        try ImportTestSupport.expectBody(of: "CODE\n\n2.2 The last rule of part two.\n3. Interests\n3.1 I register my interests.\n", contains: "## 3. Interests\n\n3.1 I register my interests.")
     }
 
     // MARK: Page furniture
