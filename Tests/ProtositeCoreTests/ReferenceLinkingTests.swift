@@ -172,6 +172,16 @@ struct ReferenceLinkingTests {
         #expect(result.html.contains("<h2 id=\"code-of-conduct\">Code of Conduct"))
     }
 
+    // The scanners step over white space and whole punctuation characters
+    // without trying them; a name or reference right after either is still found.
+    @Test func namesAndReferencesAfterDashesQuotesTabsAndLineBreaksAreFound() throws {
+        let body = numbered + "## 6. Spacing\n\n6.1 Read\t“Standing Orders”—the Code of Conduct\u{00A0}applies—see\tparagraph 4.8 and\nparagraph 4.9.\n"
+        let result = try build(body)
+        #expect(result.html.contains("“<a class=\"xref xref-document\" href=\"../standing-orders/\">Standing Orders</a>”"))
+        #expect(result.html.contains("—the <a class=\"xref xref-document\" href=\"../code/\">Code of Conduct</a>"))
+        #expect(xrefs(result.html) == ["4.8→#clause-4.8", "4.9→#clause-4.9"])
+    }
+
     @Test func aProtocolDoesNotLinkItsOwnTitle() throws {
         let result = try build("This Test protocol is about tests.\n", frontMatter: "title: Test Protocol\ncouncil: C\nslug: test\naliases: [Test]\nreview: 2027-06")
         #expect(!result.html.contains("xref"))

@@ -48,8 +48,17 @@ struct NameTrie: Sendable {
 
     /// The longest name starting at `index`: its slug and where it ends.
     func longestMatch(in text: [UInt8], at index: Int) -> (slug: String, end: Int)? {
-        guard let first = Self.scan(text, at: index, into: { _ in }, hashing: true),
-              firstWordBits[Int(first.hash & 0xFFFF) >> 6] & (1 << (first.hash & 63)) != 0,
+        var firstWordEnd = 0
+        return longestMatch(in: text, at: index, firstWordEnd: &firstWordEnd)
+    }
+
+    /// The longest name starting at `index`; `firstWordEnd` is set to where
+    /// the word read there ends (unless the text ends first), so a caller
+    /// trying each word of a text moves on without reading it again.
+    func longestMatch(in text: [UInt8], at index: Int, firstWordEnd: inout Int) -> (slug: String, end: Int)? {
+        guard let first = Self.scan(text, at: index, into: { _ in }, hashing: true) else { return nil }
+        firstWordEnd = first.end
+        guard firstWordBits[Int(first.hash & 0xFFFF) >> 6] & (1 << (first.hash & 63)) != 0,
               firstWords.contains(first.hash) else { return nil }
         var node = 0
         var cursor = index

@@ -37,6 +37,12 @@ struct ReferenceScanner {
         var found: [Reference] = []
         var index = 0
         while index < text.count {
+            // Nothing starts at white space: half the places in a text, turned
+            // away before the word tests below (which would turn them away too).
+            if text[index] == 0x20 || text[index] == 0x0A || text[index] == 0x09 {
+                index += 1
+                continue
+            }
             guard startsWord(text, at: index) else {
                 index += 1
                 continue
@@ -58,7 +64,7 @@ struct ReferenceScanner {
 
     /// `paragraph 4.8 …`: a citing word, numbers, and a qualifier.
     private func keywordReference(_ text: [UInt8], at start: Int) -> Reference? {
-        guard let word = vocabulary.words(startingAt: start, in: text).first(where: { matches($0.bytes, in: text, at: start) }) else { return nil }
+        guard let word = vocabulary.word(at: start, in: text) else { return nil }
         var cursor = start + word.bytes.count
         let isSection = word.bytes.first == 0xC2 // §
         if !isSection, !WordBytes.boundary(text, cursor) { return nil }
@@ -84,7 +90,12 @@ struct ReferenceScanner {
     /// declares (`regulation 12(3)`, `Schedule 2(1)`).
     private func bareReference(_ text: [UInt8], at start: Int) -> Reference? {
         guard start < text.count, isDigit(text[start]) else { return nil }
-        if start > 0, [UInt8(ascii: "."), UInt8(ascii: ","), 0xA3 /* £ */, UInt8(ascii: "$")].contains(text[start - 1]) { return nil }
+        if start > 0 {
+            switch text[start - 1] {
+            case UInt8(ascii: "."), UInt8(ascii: ","), 0xA3 /* £ */, UInt8(ascii: "$"): return nil
+            default: break
+            }
+        }
         guard let (number, end) = clauseNumber(text, from: start) else { return nil }
         if number.number.isSubClause, number.hasBracketedLabel, followsPlainWords(text, before: start) {
             guard let (numbers, listEnd) = numberList(text, from: start) else { return nil }
@@ -97,8 +108,8 @@ struct ReferenceScanner {
         guard number.number.parts.count >= 2, !number.number.isSubClause else { return nil }
         let after = skipSpaces(text, from: end)
         guard after > end else { return nil }
-        for word in ["above", "below"] where matches(Array(word.utf8), in: text, at: after) {
-            let wordEnd = after + word.utf8.count
+        for word in Self.directionWords where matches(word, in: text, at: after) {
+            let wordEnd = after + word.count
             if !WordBytes.boundary(text, wordEnd) { continue }
             return Reference(numbers: [number], target: .current, span: start..<wordEnd)
         }
@@ -234,13 +245,15 @@ struct ReferenceScanner {
 
     // MARK: - What follows and what precedes
 
+    private static let directionWords: [[UInt8]] = ["above", "below"].map { Array($0.utf8) }
+
     private static let documentWords: [[UInt8]] = ["protocol", "policy", "procedure", "document", "code", "regulations", "orders", "rules", "scheme"].map { Array($0.utf8) }
 
     /// `above`, `below`, `of this …`, `of the TITLE`, `of TITLE`, `of …`.
     private func qualifier(_ text: [UInt8], from start: Int) -> (Target?, Int) {
         let cursor = skipSpaces(text, from: start)
-        for word in ["above", "below"] where matches(Array(word.utf8), in: text, at: cursor) {
-            let end = cursor + word.utf8.count
+        for word in Self.directionWords where matches(word, in: text, at: cursor) {
+            let end = cursor + word.count
             if WordBytes.boundary(text, end) { return (.current, end) }
         }
         guard cursor > start, matchesWord("of", in: text, at: cursor) else { return (nil, start) }
@@ -286,18 +299,19 @@ struct ReferenceScanner {
     // MARK: - Bytes
 
     private func matches(_ word: [UInt8], in text: [UInt8], at index: Int) -> Bool {
-        guard index >= 0, index + word.count <= text.count else { return false }
-        for offset in 0..<word.count {
-            var byte = text[index + offset]
-            if byte >= 65 && byte <= 90 { byte += 32 }
-            if byte != word[offset] { return false }
-        }
-        return true
+        ReferenceVocabulary.matches(word, in: text, at: index)
     }
 
-    private func matchesWord(_ word: String, in text: [UInt8], at index: Int) -> Bool {
-        let bytes = Array(word.utf8)
-        return matches(bytes, in: text, at: index) && boundaryAfter(text, index + bytes.count)
+    private func matchesWord(_ word: StaticString, in text: [UInt8], at index: Int) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard index >= 0, index + count <= text.count else { return false }
+        let bytes = word.utf8Start
+        for offset in 0..<count {
+            var byte = text[index + offset]
+            if byte >= 65 && byte <= 90 { byte += 32 }
+            if byte != bytes[offset] { return false }
+        }
+        return boundaryAfter(text, index + count)
     }
 
     private func boundaryAfter(_ text: [UInt8], _ index: Int) -> Bool {

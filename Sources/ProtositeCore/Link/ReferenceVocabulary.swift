@@ -23,12 +23,28 @@ struct ReferenceVocabulary: Sendable {
     /// asked at every word of every text.
     private var wordsByFirstByte = [[Word]](repeating: [], count: 256)
 
-    /// Citing words that could start at `index`, longest first.
-    func words(startingAt index: Int, in text: [UInt8]) -> [Word] {
-        guard index < text.count else { return [] }
-        var byte = text[index]
-        if byte >= 65 && byte <= 90 { byte += 32 }
-        return wordsByFirstByte[Int(byte)]
+    /// The longest citing word written at `index` (any case), if any.
+    func word(at index: Int, in text: [UInt8]) -> Word? {
+        guard index < text.count else { return nil }
+        var first = text[index]
+        if first >= 65 && first <= 90 { first += 32 }
+        // Asked at every word of every text: no copy of the candidates.
+        return wordsByFirstByte.withUnsafeBufferPointer { table in
+            for word in table[Int(first)] where Self.matches(word.bytes, in: text, at: index) { return word }
+            return nil
+        }
+    }
+
+    /// Whether `word` (lower-case) is written at `index`, in any case.
+    @inline(__always)
+    static func matches(_ word: [UInt8], in text: [UInt8], at index: Int) -> Bool {
+        guard index >= 0, index + word.count <= text.count else { return false }
+        for offset in 0..<word.count {
+            var byte = text[index + offset]
+            if byte >= 65 && byte <= 90 { byte += 32 }
+            if byte != word[offset] { return false }
+        }
+        return true
     }
 
     static let genericWords = ["paragraphs", "paragraph", "paras.", "paras", "para.", "para", "clauses", "clause", "sections", "section", "§§", "§"]

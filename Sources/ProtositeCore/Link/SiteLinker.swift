@@ -241,9 +241,20 @@ struct DocumentLinker {
         let bytes = text.bytes
         var index = 0
         while index < bytes.count {
-            guard WordBytes.boundaryBefore(bytes, index), NameTrie.spaceWidth(bytes, at: index) == nil,
-                  let (target, end) = site.vocabulary.names.longestMatch(in: bytes, at: index), WordBytes.boundary(bytes, end) else {
+            // No name starts at white space, nor inside a word or a character.
+            if bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x09 {
+                index += 1
+                continue
+            }
+            guard WordBytes.boundaryBefore(bytes, index), NameTrie.spaceWidth(bytes, at: index) == nil else {
                 index = WordBytes.nextPlace(bytes, after: index)
+                continue
+            }
+            var wordEnd = index
+            guard let (target, end) = site.vocabulary.names.longestMatch(in: bytes, at: index, firstWordEnd: &wordEnd),
+                  WordBytes.boundary(bytes, end) else {
+                // Past the word read (or the whole punctuation character).
+                index = wordEnd > index ? wordEnd : WordBytes.nextPlace(bytes, after: index)
                 continue
             }
             let range = index..<end
