@@ -81,39 +81,48 @@ public enum SearchText {
     /// (apostrophes dropped).
     static func asciiWordRanges(_ text: String, _ body: ([UInt8], Range<Int>) -> Void) {
         let bytes = folded(text)
-        func isDigit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= 48 && bytes[i] <= 57 }
-        func isWord(_ i: Int) -> Bool { i < bytes.count && (isDigit(i) || (bytes[i] >= 97 && bytes[i] <= 122)) }
-        var index = 0
-        while index < bytes.count {
-            if isDigit(index), let end = subClauseEnd(bytes, from: index) {
-                body(bytes, index..<end)
-                index = end
-                continue
-            }
-            if isDigit(index) {
-                var end = index
-                while isDigit(end) { end += 1 }
-                var parts = 0
-                while end + 1 < bytes.count, bytes[end] == UInt8(ascii: "."), isDigit(end + 1) {
-                    end += 1
+        // Every byte of every entry's text passes here: read through the
+        // buffer, not the array, so no byte pays a bounds check.
+        let ranges = bytes.withUnsafeBufferPointer { buffer -> [Range<Int>] in
+            let count = buffer.count
+            @inline(__always) func isDigit(_ i: Int) -> Bool { i < count && buffer[i] &- 48 < 10 }
+            @inline(__always) func isWord(_ i: Int) -> Bool { i < count && (buffer[i] &- 48 < 10 || buffer[i] &- 97 < 26) }
+            var found: [Range<Int>] = []
+            found.reserveCapacity(count / 5)
+            var index = 0
+            while index < count {
+                if isDigit(index) {
+                    if let end = subClauseEnd(bytes, from: index) {
+                        found.append(index..<end)
+                        index = end
+                        continue
+                    }
+                    var end = index
                     while isDigit(end) { end += 1 }
-                    parts += 1
+                    var parts = 0
+                    while end + 1 < count, buffer[end] == UInt8(ascii: "."), isDigit(end + 1) {
+                        end += 1
+                        while isDigit(end) { end += 1 }
+                        parts += 1
+                    }
+                    if parts > 0 {
+                        found.append(index..<end)
+                        index = end
+                        continue
+                    }
                 }
-                if parts > 0 {
-                    body(bytes, index..<end)
+                if isWord(index) {
+                    var end = index + 1
+                    while isWord(end) { end += 1 }
+                    found.append(index..<end)
                     index = end
-                    continue
+                } else {
+                    index += 1
                 }
             }
-            if isWord(index) {
-                var end = index
-                while isWord(end) { end += 1 }
-                body(bytes, index..<end)
-                index = end
-            } else {
-                index += 1
-            }
+            return found
         }
+        for range in ranges { body(bytes, range) }
     }
 
     /// An ASCII text's bytes lower-cased, apostrophes dropped. Read from the

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 /// Words already met, by their lower-cased bytes, each with a number. Most
 /// words of a text have been met before, so the look-up is the hot path of
 /// preparing search entries: this one hashes the bytes with FNV-1a and
@@ -42,12 +45,11 @@ struct WordIDs {
     }
 
     private func equal(_ word: Word, _ text: [UInt8], _ range: Range<Int>) -> Bool {
-        var stored = Int(word.start)
-        for index in range {
-            if bytes[stored] != text[index] { return false }
-            stored += 1
+        bytes.withUnsafeBufferPointer { stored in
+            text.withUnsafeBufferPointer { given in
+                memcmp(stored.baseAddress! + Int(word.start), given.baseAddress! + range.lowerBound, range.count) == 0
+            }
         }
-        return true
     }
 
     private mutating func place(_ index: Int, hash: UInt32) {
@@ -63,10 +65,13 @@ struct WordIDs {
     }
 
     static func hash(_ text: [UInt8], _ range: Range<Int>) -> UInt32 {
-        var hash: UInt32 = 2_166_136_261
-        for index in range {
-            hash = (hash ^ UInt32(text[index])) &* 16_777_619
+        precondition(range.lowerBound >= 0 && range.upperBound <= text.count, "a word outside its text")
+        return text.withUnsafeBufferPointer { buffer in
+            var hash: UInt32 = 2_166_136_261
+            for index in range {
+                hash = (hash ^ UInt32(buffer[index])) &* 16_777_619
+            }
+            return hash
         }
-        return hash
     }
 }
