@@ -76,7 +76,7 @@ extension BuildContext {
             let position = batch[slot], document = documents[slot]
             if changes.changed.contains(position) {
                 let listing = ProtocolListing(document, versions: site.entries[position].versions?.listing ?? VersionListing())
-                listings.set(slot, MadeListing(slot: slot, listing: listing, json: DocumentRecord.encodeListing(listing)))
+                listings.set(slot, MadeListing(slot: slot, listing: listing, bytes: DocumentRecord.encodeListing(listing)))
             }
             guard site.links.pages.contains(position) else { return }
             let page = LinkedProtocol(document: document, backLinks: site.links.backLinks[document.metadata.slug] ?? [:])
@@ -92,7 +92,7 @@ extension BuildContext {
             let entry = site.entries[position]
             var record = DocumentRecord(
                 path: entry.linked.parsed.source.path, sourceHash: entry.linked.parsed.sourceHash, summary: entry.linked.parsed.summary!,
-                references: entry.linked.references, diagnostics: entry.diagnostics, listing: listing.json, search: entries[...])
+                references: entry.linked.references, diagnostics: entry.diagnostics, listing: listing.bytes, search: entries[...])
             if let spooled = spool?.spool(entries) {
                 record.search = spooled.entries[...]
                 record.spooled = spooled.place
@@ -119,7 +119,7 @@ extension BuildContext {
     }
 
     /// Every protocol's listing: as made for the changed, else read back
-    /// from its record (on all cores: JSON is slow to read).
+    /// from its record (on all cores).
     private func listings(_ records: [DocumentRecord], made: [MadeAgain]) -> [ProtocolListing] {
         var madeListings = [ProtocolListing?](repeating: nil, count: records.count)
         for item in made { madeListings[item.position] = item.listing }
@@ -146,7 +146,7 @@ extension BuildContext {
 private struct MadeListing: Sendable {
     var slot: Int
     var listing: ProtocolListing
-    var json: [UInt8]
+    var bytes: [UInt8]
 }
 
 /// What a changed protocol's record and listing are made of anew.

@@ -13,7 +13,7 @@ import ProtositeSearch
 /// build, nothing more.
 struct BuildCache {
     /// Bumped whenever what the cache holds changes meaning.
-    static let formatVersion: UInt64 = 8
+    static let formatVersion: UInt64 = 9
 
     let folder: URL
     var stateFile: URL { folder.appendingPathComponent("state") }

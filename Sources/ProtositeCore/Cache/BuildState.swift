@@ -33,7 +33,9 @@ struct DocumentRecord: Sendable {
     var references: [References]
     /// Everything the build said about it: parsing, review dates, linking.
     var diagnostics: [Diagnostic]
-    /// `ProtocolListing` as JSON, compared whole to tell a changed listing.
+    /// `ProtocolListing` in the cache's own layout (`ListingCoding.swift`),
+    /// compared whole to tell a changed listing and read back for the
+    /// list pages.
     var listing: [UInt8]
     /// Its search entries, ready for the index; without their fields when
     /// those are `spooled`. A slice: after the index stage every record's
@@ -49,13 +51,16 @@ struct DocumentRecord: Sendable {
     var pagePath: String { summary.slug + "/index.html" }
 
     static func encodeListing(_ listing: ProtocolListing) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return Array((try? encoder.encode(listing)) ?? Data())
+        var out = CacheWriter()
+        listing.encode(to: &out)
+        return out.bytes
     }
 
+    /// Nil when the bytes are damaged.
     func decodeListing() -> ProtocolListing? {
-        try? JSONDecoder().decode(ProtocolListing.self, from: Data(listing))
+        var input = CacheReader(listing)
+        guard let decoded = try? ProtocolListing(from: &input), input.isAtEnd else { return nil }
+        return decoded
     }
 }
 

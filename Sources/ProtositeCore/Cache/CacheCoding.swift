@@ -12,7 +12,9 @@ struct CacheWriter {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
-    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+    mutating func bool(_ value: Bool) { byte(value ? 1 : 0) }
+
+    mutating func byte(_ value: UInt8) { bytes.append(value) }
 
     mutating func raw(_ value: [UInt8]) {
         int(value.count)
@@ -77,10 +79,12 @@ struct CacheReader {
         return value
     }
 
-    mutating func bool() throws -> Bool {
+    mutating func bool() throws -> Bool { try byte() != 0 }
+
+    mutating func byte() throws -> UInt8 {
         guard offset < bytes.count else { throw Damaged() }
         defer { offset += 1 }
-        return bytes[bytes.startIndex + offset] != 0
+        return bytes[bytes.startIndex + offset]
     }
 
     mutating func raw() throws -> [UInt8] {

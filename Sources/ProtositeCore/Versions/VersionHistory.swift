@@ -52,8 +52,8 @@ public struct VersionHistory: Sendable {
     }
 }
 
-/// The versions of a protocol as the listing files need them: small and
-/// Codable, kept in the build cache with the rest of its listing.
+/// The versions of a protocol as the listing files need them: small, and
+/// kept in the build cache with the rest of its listing.
 public struct VersionListing: Sendable, Equatable, Codable {
     /// ISO days of the earlier versions, oldest first.
     public var dates: [String]
