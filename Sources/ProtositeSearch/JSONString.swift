@@ -13,10 +13,15 @@ public enum JSONString {
     public static func append(_ text: String, to out: inout [UInt8]) {
         out.append(0x22)
         var text = text
-        text.withUTF8 { utf8 in
+        let table = Self.mayEscape
+        text.withUTF8 { utf8 in table.withUnsafeBufferPointer { mayEscape in
             var start = 0
             var index = 0
             while index < utf8.count {
+                // Most text has nothing to escape: step over it on a table
+                // of the bytes that may need it before asking which.
+                while index < utf8.count, mayEscape[Int(utf8[index])] == 0 { index += 1 }
+                guard index < utf8.count else { break }
                 let byte = utf8[index]
                 let escape: StaticString?
                 switch byte {
@@ -48,8 +53,17 @@ public enum JSONString {
                 start = index
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
-        }
+        } }
         out.append(0x22)
+    }
+
+    /// 1 for each byte `append` may escape: control characters, `"`, `\`,
+    /// `<`, `>`, `&`, and the lead byte of U+2028 and U+2029.
+    private static let mayEscape: [UInt8] = (0..<256).map { byte in
+        switch byte {
+        case 0..<0x20, 0x22, 0x5C, 0x3C, 0x3E, 0x26, 0xE2: return 1
+        default: return 0
+        }
     }
 
     /// Appends a whole number in decimal.

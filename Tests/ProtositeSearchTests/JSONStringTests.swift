@@ -8,6 +8,9 @@ struct JSONStringTests {
     static let samples = [
         "", "plain", "quote \" and \\ back", "tab\tline\nreturn\r", "\u{1}\u{1f}\u{7f}",
         "<script>&</script>", "line\u{2028}para\u{2029}end", "\u{2026} ellipsis — dash", "é 🌍 ü",
+        // Every character of one and two bytes, and those that start with U+2028's lead byte.
+        String(String.UnicodeScalarView((0..<0x800).compactMap(Unicode.Scalar.init))),
+        String(String.UnicodeScalarView((0x2000..<0x2FFF).compactMap(Unicode.Scalar.init))),
     ]
 
     @Test(arguments: samples)
