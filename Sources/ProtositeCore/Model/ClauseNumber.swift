@@ -26,7 +26,13 @@ public struct ClauseNumber: Sendable, Hashable, Comparable, CustomStringConverti
     /// way, and splitting into substrings and counting characters cost
     /// thousands of instructions a number.
     public init?(_ text: Substring) {
-        var bytes = text.utf8[...]
+        guard let parts = Self.parts(of: text.utf8) else { return nil }
+        self.init(parts: parts)
+    }
+
+    /// The parts of a dotted number's bytes (a last `.` allowed), or nil.
+    private static func parts<Bytes: BidirectionalCollection<UInt8>>(of text: Bytes) -> [Int]? {
+        var bytes = text[...]
         if bytes.last == UInt8(ascii: ".") { bytes = bytes.dropLast() }
         // At most eight parts, each of digits only, none empty.
         var parts: [Int] = []
@@ -39,7 +45,7 @@ public struct ClauseNumber: Sendable, Hashable, Comparable, CustomStringConverti
                 digits = 0
             } else if byte >= 48 && byte <= 57 {
                 digits += 1
-                guard digits <= Self.maximumDigits(part: parts.count) else { return nil }
+                guard digits <= maximumDigits(part: parts.count) else { return nil }
                 value = value * 10 + Int(byte - 48)
             } else {
                 return nil
@@ -47,7 +53,7 @@ public struct ClauseNumber: Sendable, Hashable, Comparable, CustomStringConverti
         }
         guard digits > 0 else { return nil }
         parts.append(value)
-        self.init(parts: parts)
+        return parts
     }
 
     public init?(_ text: String) { self.init(Substring(text)) }
@@ -61,16 +67,17 @@ public struct ClauseNumber: Sendable, Hashable, Comparable, CustomStringConverti
         guard utf8.starts(with: "clause-".utf8) else { return nil }
         let body = anchor.utf8.dropFirst(7)
         let dash = body.firstIndex(of: UInt8(ascii: "-")) ?? body.endIndex
-        guard let base = ClauseNumber(Substring(body[..<dash])) else { return nil }
+        // Read as bytes throughout: making substrings of the id cost more than the rest.
+        guard let parts = Self.parts(of: body[..<dash]) else { return nil }
         var labels: [String] = []
         var start = dash
         while start < body.endIndex {
             let from = body.index(after: start)
             let end = body[from...].firstIndex(of: UInt8(ascii: "-")) ?? body.endIndex
-            labels.append(String(Substring(body[from..<end])))
+            labels.append(String(decoding: body[from..<end], as: UTF8.self))
             start = end
         }
-        self.init(parts: base.parts, labels: labels)
+        self.init(parts: parts, labels: labels)
     }
 
     /// Reads the cited form, `1(j)(ii)`, `4.1(a)`, `10(2)`, or a plain `4.8`.
