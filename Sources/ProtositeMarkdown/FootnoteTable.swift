@@ -14,6 +14,8 @@ public struct FootnoteTable: Sendable {
                 definitionOrder.append(label)
             }
         }
+        // Most documents have none: nothing to number, and no walk.
+        guard !definitions.isEmpty else { return }
         var order: [String] = []
         func visit(_ node: MarkdownNode) {
             if case .footnoteReference(let label) = node.kind, definitions[label] != nil, numbers[label] == nil {
