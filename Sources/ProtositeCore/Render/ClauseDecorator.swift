@@ -68,7 +68,6 @@ struct ClauseDecorator {
     private func addPermalink(to node: inout MarkdownNode, id: String) {
         let escapedID = HTMLEscaping.escape(id)
         if let number = ClauseNumber(anchor: id) {
-            let label = "Clause \(number)"
             // A label inside its clause's text (`1. (1) In this code…`) is the anchor and the link at once.
             if case .text(let written) = node.kind {
                 node = MarkdownNode(.trustedHTML("<a class=\"clause-number\" id=\"\(escapedID)\" href=\"#\(escapedID)\">\(HTMLEscaping.escape(written))</a>"))
@@ -78,6 +77,7 @@ struct ClauseDecorator {
             // A sub-clause's link says how deep it stands, so the stylesheet can indent it.
             let linkClass = number.isSubClause ? "clause-number sub-\(min(number.labels.count, 4))" : "clause-number"
             if wrapLeadingNumber(in: &node, number: number, anchor: escapedID, linkClass: linkClass) { return }
+            let label = "Clause \(number)"
             let link = MarkdownNode(.trustedHTML("<a class=\"permalink\" href=\"#\(escapedID)\" aria-label=\"\(HTMLEscaping.escape(label))\">¶</a> "))
             if case .item = node.kind, let first = node.children.first, case .paragraph = first.kind {
                 node.children[0].children.insert(link, at: 0)
