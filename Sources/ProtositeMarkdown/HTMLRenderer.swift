@@ -28,7 +28,7 @@ public struct HTMLRenderer: Sendable {
             writer.render(block, tight: false)
         }
         writer.renderFootnotes()
-        return writer.out
+        return writer.html.bytes
     }
 
     /// One document's walk: the bytes so far, and the footnote references
@@ -37,67 +37,61 @@ public struct HTMLRenderer: Sendable {
         let allowRawHTML: Bool
         let footnotes: FootnoteTable
         var referenceCounts: [String: Int] = [:]
-        var out: [UInt8] = []
-
-        init(allowRawHTML: Bool, footnotes: FootnoteTable) {
-            self.allowRawHTML = allowRawHTML
-            self.footnotes = footnotes
-            out.reserveCapacity(4096)
-        }
+        var html = HTMLBytes(capacity: 4096)
 
         mutating func render(_ node: MarkdownNode, tight: Bool) {
             switch node.kind {
             case .document:
                 renderChildren(node, tight: false)
             case .blockQuote:
-                put("<blockquote"); idAttribute(node); put(">\n")
+                html.put("<blockquote"); idAttribute(node); html.put(">\n")
                 renderChildren(node, tight: false)
-                put("</blockquote>\n")
+                html.put("</blockquote>\n")
             case .list(let ordered, let start, let isTight):
-                put(ordered ? "<ol" : "<ul")
+                html.put(ordered ? "<ol" : "<ul")
                 idAttribute(node)
-                if ordered, start != 1 { put(" start=\""); raw(String(start)); put("\"") }
-                put(">\n")
+                if ordered, start != 1 { html.put(" start=\""); html.raw(start); html.put("\"") }
+                html.put(">\n")
                 for item in node.children { render(item, tight: isTight) }
-                put(ordered ? "</ol>\n" : "</ul>\n")
+                html.put(ordered ? "</ol>\n" : "</ul>\n")
             case .item:
-                put("<li"); idAttribute(node); put(">")
+                html.put("<li"); idAttribute(node); html.put(">")
                 for (index, child) in node.children.enumerated() {
                     if tight, case .paragraph = child.kind {
                         renderChildren(child, tight: tight)
                     } else {
-                        if index == 0 { put("\n") }
+                        if index == 0 { html.put("\n") }
                         render(child, tight: tight)
                     }
                 }
-                put("</li>\n")
+                html.put("</li>\n")
             case .codeBlock(let info, let literal):
                 // Split as a String splits, by character, as it always was.
                 let language = info.split(separator: " ").first.map(String.init) ?? ""
-                put("<pre"); idAttribute(node)
+                html.put("<pre"); idAttribute(node)
                 if language.isEmpty {
-                    put("><code>")
+                    html.put("><code>")
                 } else {
-                    put("><code class=\"language-"); escaped(language); put("\">")
+                    html.put("><code class=\"language-"); html.escaped(language); html.put("\">")
                 }
-                escaped(literal)
-                put("</code></pre>\n")
-            case .htmlBlock(let html), .htmlInline(let html):
-                if allowRawHTML { raw(TagFilter.apply(html)) }
+                html.escaped(literal)
+                html.put("</code></pre>\n")
+            case .htmlBlock(let markup), .htmlInline(let markup):
+                if allowRawHTML { html.raw(TagFilter.apply(markup)) }
             case .paragraph:
                 if tight {
                     renderChildren(node, tight: tight)
                 } else {
-                    put("<p"); idAttribute(node); put(">")
+                    html.put("<p"); idAttribute(node); html.put(">")
                     renderChildren(node, tight: tight)
-                    put("</p>\n")
+                    html.put("</p>\n")
                 }
             case .heading(let level):
-                put("<h"); raw(String(level)); idAttribute(node); put(">")
+                html.put("<h"); html.raw(level); idAttribute(node); html.put(">")
                 renderChildren(node, tight: tight)
-                put("</h"); raw(String(level)); put(">\n")
+                html.put("</h"); html.raw(level); html.put(">\n")
             case .thematicBreak:
-                put("<hr>\n")
+                html.put("<hr>\n")
             case .table(let alignments):
                 renderTable(node, alignments: alignments)
             case .tableRow, .tableCell:
@@ -108,52 +102,52 @@ public struct HTMLRenderer: Sendable {
                 // Text carries an id only where a label inside a block is an
                 // anchor of its own (`1. (1) In this code…`).
                 if node.id != nil {
-                    put("<span"); idAttribute(node); put(">"); escaped(text); put("</span>")
+                    html.put("<span"); idAttribute(node); html.put(">"); html.escaped(text); html.put("</span>")
                 } else {
-                    escaped(text)
+                    html.escaped(text)
                 }
             case .softBreak:
-                put("\n")
+                html.put("\n")
             case .lineBreak:
-                put("<br>\n")
+                html.put("<br>\n")
             case .code(let code):
-                put("<code>"); escaped(code); put("</code>")
+                html.put("<code>"); html.escaped(code); html.put("</code>")
             case .emphasis:
-                put("<em>"); renderChildren(node, tight: tight); put("</em>")
+                html.put("<em>"); renderChildren(node, tight: tight); html.put("</em>")
             case .strong:
-                put("<strong>"); renderChildren(node, tight: tight); put("</strong>")
+                html.put("<strong>"); renderChildren(node, tight: tight); html.put("</strong>")
             case .strikethrough:
-                put("<del>"); renderChildren(node, tight: tight); put("</del>")
+                html.put("<del>"); renderChildren(node, tight: tight); html.put("</del>")
             case .link(let destination, let title):
                 if HTMLEscaping.isDangerousURL(destination) {
                     // Not a live link: the words stay, the script does not.
                     renderChildren(node, tight: tight)
                     return
                 }
-                put("<a href=\""); escapedURL(destination); put("\"")
-                if !title.isEmpty { put(" title=\""); escaped(title); put("\"") }
-                put(">")
+                html.put("<a href=\""); html.escapedURL(destination); html.put("\"")
+                if !title.isEmpty { html.put(" title=\""); html.escaped(title); html.put("\"") }
+                html.put(">")
                 renderChildren(node, tight: tight)
-                put("</a>")
+                html.put("</a>")
             case .siteLink(let destination, let className, let label):
-                put("<a class=\""); escaped(className); put("\" href=\""); escapedURL(destination); put("\"")
-                if let label { put(" aria-label=\""); escaped(label); put("\"") }
-                put(">")
+                html.put("<a class=\""); html.escaped(className); html.put("\" href=\""); html.escapedURL(destination); html.put("\"")
+                if let label { html.put(" aria-label=\""); html.escaped(label); html.put("\"") }
+                html.put(">")
                 renderChildren(node, tight: tight)
-                put("</a>")
+                html.put("</a>")
             case .image(let destination, let title):
                 let alt = node.plainText
                 if HTMLEscaping.isDangerousURL(destination) {
-                    escaped(alt)
+                    html.escaped(alt)
                     return
                 }
-                put("<img src=\""); escapedURL(destination); put("\" alt=\""); escaped(alt); put("\"")
-                if !title.isEmpty { put(" title=\""); escaped(title); put("\"") }
-                put(">")
+                html.put("<img src=\""); html.escapedURL(destination); html.put("\" alt=\""); html.escaped(alt); html.put("\"")
+                if !title.isEmpty { html.put(" title=\""); html.escaped(title); html.put("\"") }
+                html.put(">")
             case .footnoteReference(let label):
                 renderFootnoteReference(label)
-            case .trustedHTML(let html):
-                raw(html)
+            case .trustedHTML(let markup):
+                html.raw(markup)
             }
         }
 
@@ -163,39 +157,39 @@ public struct HTMLRenderer: Sendable {
 
         private mutating func idAttribute(_ node: MarkdownNode) {
             guard let id = node.id else { return }
-            put(" id=\""); escaped(id); put("\"")
+            html.put(" id=\""); html.escaped(id); html.put("\"")
         }
 
         private mutating func renderTable(_ node: MarkdownNode, alignments: [TableAlignment]) {
-            put("<div class=\"table-wrap\"><table"); idAttribute(node); put(">\n")
+            html.put("<div class=\"table-wrap\"><table"); idAttribute(node); html.put(">\n")
             var inBody = false
             for row in node.children {
                 guard case .tableRow(let isHeader) = row.kind else { continue }
                 if isHeader {
-                    put("<thead>\n")
+                    html.put("<thead>\n")
                 } else if !inBody {
-                    put("<tbody>\n")
+                    html.put("<tbody>\n")
                     inBody = true
                 }
-                put("<tr>\n")
+                html.put("<tr>\n")
                 for (index, cell) in row.children.enumerated() {
-                    put(isHeader ? "<th" : "<td")
-                    if isHeader { put(" scope=\"col\"") }
+                    html.put(isHeader ? "<th" : "<td")
+                    if isHeader { html.put(" scope=\"col\"") }
                     switch index < alignments.count ? alignments[index] : .none {
-                    case .left: put(" class=\"align-left\"")
-                    case .center: put(" class=\"align-center\"")
-                    case .right: put(" class=\"align-right\"")
+                    case .left: html.put(" class=\"align-left\"")
+                    case .center: html.put(" class=\"align-center\"")
+                    case .right: html.put(" class=\"align-right\"")
                     case .none: break
                     }
-                    put(">")
+                    html.put(">")
                     renderChildren(cell, tight: false)
-                    put(isHeader ? "</th>\n" : "</td>\n")
+                    html.put(isHeader ? "</th>\n" : "</td>\n")
                 }
-                put("</tr>\n")
-                if isHeader { put("</thead>\n") }
+                html.put("</tr>\n")
+                if isHeader { html.put("</thead>\n") }
             }
-            if inBody { put("</tbody>\n") }
-            put("</table></div>\n")
+            if inBody { html.put("</tbody>\n") }
+            html.put("</table></div>\n")
         }
 
         // Footnote ids are `FootnoteTable.safeID`s (letters, digits, `-`
@@ -203,43 +197,43 @@ public struct HTMLRenderer: Sendable {
 
         private mutating func renderFootnoteReference(_ label: String) {
             guard let number = footnotes.number(of: label) else {
-                escaped("[^\(label)]")
+                html.escaped("[^\(label)]")
                 return
             }
             let count = (referenceCounts[label] ?? 0) + 1
             referenceCounts[label] = count
-            put("<sup class=\"footnote-ref\"><a href=\"#"); raw(FootnoteTable.definitionID(label))
-            put("\" id=\""); raw(FootnoteTable.referenceID(label, occurrence: count))
-            put("\" aria-label=\"Footnote "); raw(String(number)); put("\">"); raw(String(number)); put("</a></sup>")
+            html.put("<sup class=\"footnote-ref\"><a href=\"#"); html.raw(FootnoteTable.definitionID(label))
+            html.put("\" id=\""); html.raw(FootnoteTable.referenceID(label, occurrence: count))
+            html.put("\" aria-label=\"Footnote "); html.raw(number); html.put("\">"); html.raw(number); html.put("</a></sup>")
         }
 
         mutating func renderFootnotes() {
             let definitions = footnotes.orderedDefinitions
             guard !definitions.isEmpty else { return }
-            put("<section class=\"footnotes\" aria-labelledby=\"footnotes-heading\">\n<h2 id=\"footnotes-heading\">Footnotes</h2>\n<ol>\n")
+            html.put("<section class=\"footnotes\" aria-labelledby=\"footnotes-heading\">\n<h2 id=\"footnotes-heading\">Footnotes</h2>\n<ol>\n")
             for definition in definitions {
                 guard case .footnoteDefinition(let label) = definition.kind else { continue }
                 let number = footnotes.number(of: label) ?? 0
-                put("<li id=\""); raw(FootnoteTable.definitionID(label)); put("\">\n")
-                let start = out.count
+                html.put("<li id=\""); html.raw(FootnoteTable.definitionID(label)); html.put("\">\n")
+                let start = html.bytes.count
                 for child in definition.children { render(child, tight: false) }
                 // The back links go inside the last paragraph, as readers expect.
                 if endsWithParagraph(from: start) {
-                    out.removeLast(5)
+                    html.bytes.removeLast(5)
                 } else {
-                    put("<p>")
+                    html.put("<p>")
                 }
                 // Counted after the footnote's own text, which may refer to it again.
                 let references = max(referenceCounts[label] ?? 0, 1)
                 for occurrence in 1...references {
-                    put(" <a href=\"#"); raw(FootnoteTable.referenceID(label, occurrence: occurrence))
-                    put("\" class=\"footnote-back\" aria-label=\"Back to reference "); raw(String(number))
-                    if references > 1 { put(" ("); raw(String(occurrence)); put(")") }
-                    put("\">↩</a>")
+                    html.put(" <a href=\"#"); html.raw(FootnoteTable.referenceID(label, occurrence: occurrence))
+                    html.put("\" class=\"footnote-back\" aria-label=\"Back to reference "); html.raw(number)
+                    if references > 1 { html.put(" ("); html.raw(occurrence); html.put(")") }
+                    html.put("\">↩</a>")
                 }
-                put("</p>\n</li>\n")
+                html.put("</p>\n</li>\n")
             }
-            put("</ol>\n</section>\n")
+            html.put("</ol>\n</section>\n")
         }
 
         /// Whether what was written from `start` ends with a paragraph's
@@ -247,26 +241,8 @@ public struct HTMLRenderer: Sendable {
         /// joins the `<` to the text before it (an Arabic number sign, say)
         /// means it does not, as it always has.
         private func endsWithParagraph(from start: Int) -> Bool {
-            guard out.count - start >= 5, out.suffix(5).elementsEqual("</p>\n".utf8) else { return false }
-            return String(decoding: out[start...], as: UTF8.self).hasSuffix("</p>\n")
-        }
-
-        // MARK: bytes
-
-        private mutating func put(_ text: StaticString) {
-            out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-        }
-
-        private mutating func raw(_ text: String) {
-            HTMLEscaping.withUTF8(text) { out.append(contentsOf: $0) }
-        }
-
-        private mutating func escaped(_ text: String) {
-            HTMLEscaping.escape(text, into: &out)
-        }
-
-        private mutating func escapedURL(_ url: String) {
-            HTMLEscaping.escapeURL(url, into: &out)
+            guard html.bytes.count - start >= 5, html.bytes.suffix(5).elementsEqual("</p>\n".utf8) else { return false }
+            return String(decoding: html.bytes[start...], as: UTF8.self).hasSuffix("</p>\n")
         }
     }
 }

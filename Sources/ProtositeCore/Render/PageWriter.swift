@@ -24,11 +24,14 @@ import ProtositeMarkdown
 /// nothing but a section or block tag is left out, newline and all; any
 /// other line keeps its newline whether or not its sections render.
 struct PageWriter {
-    private(set) var out: [UInt8] = []
+    private var html: HTMLBytes
 
     init(capacity: Int) {
-        out.reserveCapacity(capacity)
+        html = HTMLBytes(capacity: capacity)
     }
+
+    /// The page so far.
+    var out: [UInt8] { html.bytes }
 
     /// The entries of the layout's site navigation a page can mark as the
     /// one the reader is on (its `{{$currentProtocols}}` and
@@ -181,26 +184,16 @@ struct PageWriter {
     // MARK: bytes
 
     /// Fixed text of a template.
-    mutating func put(_ text: StaticString) {
-        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
+    mutating func put(_ text: StaticString) { html.put(text) }
 
     /// `{{{x}}}`: as it is.
-    mutating func raw(_ text: String) {
-        if text.utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil {
-            out.append(contentsOf: text.utf8)
-        }
-    }
+    mutating func raw(_ text: String) { html.raw(text) }
 
     /// `{{{x}}}` for text already in bytes (a protocol's body).
-    mutating func raw(_ bytes: [UInt8]) {
-        out.append(contentsOf: bytes)
-    }
+    mutating func raw(_ bytes: [UInt8]) { html.raw(bytes) }
 
     /// `{{x}}`: escaped by the same code as the templates' content type
     /// (`FastEscaping`, which is `HTMLEscaping.escape`): `& < > " '`, each
     /// to its entity, every other byte as it is.
-    mutating func escaped(_ text: String) {
-        HTMLEscaping.escape(text, into: &out)
-    }
+    mutating func escaped(_ text: String) { html.escaped(text) }
 }
