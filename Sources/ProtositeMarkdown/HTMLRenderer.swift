@@ -2,6 +2,10 @@
 /// with cmark's renderer, so that clause ids, permalinks and cross-reference
 /// links are ordinary parts of the tree and the author's raw HTML can be
 /// dropped (safe mode) without dropping protosite's own markup.
+///
+/// The HTML is written as UTF-8 bytes: fixed markup is copied whole and
+/// text escaped straight into the buffer, where building a `String` by
+/// appending and interpolating cost more than the walk itself.
 public struct HTMLRenderer: Sendable {
     /// Pass the author's raw HTML through (with GFM's tag filter) instead of
     /// dropping it.
@@ -13,287 +17,232 @@ public struct HTMLRenderer: Sendable {
 
     /// The HTML of a whole document, footnotes last.
     public func render(_ document: MarkdownDocument) -> String {
-        var state = State(footnotes: FootnoteTable(document))
-        var out = ""
-        out.reserveCapacity(4096)
+        String(decoding: renderBytes(document), as: UTF8.self)
+    }
+
+    /// `render(document)` as UTF-8 bytes, for pages written as bytes.
+    public func renderBytes(_ document: MarkdownDocument) -> [UInt8] {
+        var writer = Writer(allowRawHTML: allowRawHTML, footnotes: FootnoteTable(document))
         for block in document.blocks {
             if case .footnoteDefinition = block.kind { continue }
-            render(block, tight: false, into: &out, state: &state)
+            writer.render(block, tight: false)
         }
-        renderFootnotes(document, into: &out, state: &state)
-        return out
+        writer.renderFootnotes()
+        return writer.html.bytes
     }
 
-    struct State {
-        var footnotes: FootnoteTable
+    /// One document's walk: the bytes so far, and the footnote references
+    /// met so far (their back links are numbered by occurrence).
+    private struct Writer {
+        let allowRawHTML: Bool
+        let footnotes: FootnoteTable
         var referenceCounts: [String: Int] = [:]
-    }
+        var html = HTMLBytes(capacity: 4096)
 
-    private func idAttribute(_ node: MarkdownNode) -> String {
-        guard let id = node.id else { return "" }
-        return " id=\"\(HTMLEscaping.escape(id))\""
-    }
-
-    private func renderChildren(_ node: MarkdownNode, tight: Bool, into out: inout String, state: inout State) {
-        for child in node.children { render(child, tight: tight, into: &out, state: &state) }
-    }
-
-    private func render(_ node: MarkdownNode, tight: Bool, into out: inout String, state: inout State) {
-        switch node.kind {
-        case .document:
-            renderChildren(node, tight: false, into: &out, state: &state)
-        case .blockQuote:
-            out += "<blockquote\(idAttribute(node))>\n"
-            renderChildren(node, tight: false, into: &out, state: &state)
-            out += "</blockquote>\n"
-        case .list(let ordered, let start, let isTight):
-            if ordered {
-                out += start == 1 ? "<ol\(idAttribute(node))>\n" : "<ol\(idAttribute(node)) start=\"\(start)\">\n"
-            } else {
-                out += "<ul\(idAttribute(node))>\n"
-            }
-            for item in node.children { render(item, tight: isTight, into: &out, state: &state) }
-            out += ordered ? "</ol>\n" : "</ul>\n"
-        case .item:
-            out += "<li\(idAttribute(node))>"
-            for (index, child) in node.children.enumerated() {
-                if tight, case .paragraph = child.kind {
-                    renderChildren(child, tight: tight, into: &out, state: &state)
+        mutating func render(_ node: MarkdownNode, tight: Bool) {
+            switch node.kind {
+            case .document:
+                renderChildren(node, tight: false)
+            case .blockQuote:
+                html.put("<blockquote"); idAttribute(node); html.put(">\n")
+                renderChildren(node, tight: false)
+                html.put("</blockquote>\n")
+            case .list(let ordered, let start, let isTight):
+                html.put(ordered ? "<ol" : "<ul")
+                idAttribute(node)
+                if ordered, start != 1 { html.put(" start=\""); html.raw(start); html.put("\"") }
+                html.put(">\n")
+                for item in node.children { render(item, tight: isTight) }
+                html.put(ordered ? "</ol>\n" : "</ul>\n")
+            case .item:
+                html.put("<li"); idAttribute(node); html.put(">")
+                for (index, child) in node.children.enumerated() {
+                    if tight, case .paragraph = child.kind {
+                        renderChildren(child, tight: tight)
+                    } else {
+                        if index == 0 { html.put("\n") }
+                        render(child, tight: tight)
+                    }
+                }
+                html.put("</li>\n")
+            case .codeBlock(let info, let literal):
+                // Split as a String splits, by character, as it always was.
+                let language = info.split(separator: " ").first.map(String.init) ?? ""
+                html.put("<pre"); idAttribute(node)
+                if language.isEmpty {
+                    html.put("><code>")
                 } else {
-                    if index == 0 { out += "\n" }
-                    render(child, tight: tight, into: &out, state: &state)
+                    html.put("><code class=\"language-"); html.escaped(language); html.put("\">")
                 }
-            }
-            out += "</li>\n"
-        case .codeBlock(let info, let literal):
-            let language = info.split(separator: " ").first.map(String.init) ?? ""
-            out += language.isEmpty ? "<pre\(idAttribute(node))><code>" : "<pre\(idAttribute(node))><code class=\"language-\(HTMLEscaping.escape(language))\">"
-            out += HTMLEscaping.escape(literal)
-            out += "</code></pre>\n"
-        case .htmlBlock(let html):
-            if allowRawHTML { out += TagFilter.apply(html) }
-        case .paragraph:
-            if tight {
-                renderChildren(node, tight: tight, into: &out, state: &state)
-            } else {
-                out += "<p\(idAttribute(node))>"
-                renderChildren(node, tight: tight, into: &out, state: &state)
-                out += "</p>\n"
-            }
-        case .heading(let level):
-            out += "<h\(level)\(idAttribute(node))>"
-            renderChildren(node, tight: tight, into: &out, state: &state)
-            out += "</h\(level)>\n"
-        case .thematicBreak:
-            out += "<hr>\n"
-        case .table(let alignments):
-            renderTable(node, alignments: alignments, into: &out, state: &state)
-        case .tableRow, .tableCell:
-            renderChildren(node, tight: tight, into: &out, state: &state)
-        case .footnoteDefinition:
-            break
-        case .text(let text):
-            // Text carries an id only where a label inside a block is an
-            // anchor of its own (`1. (1) In this code…`).
-            if node.id != nil {
-                out += "<span\(idAttribute(node))>" + HTMLEscaping.escape(text) + "</span>"
-            } else {
-                out += HTMLEscaping.escape(text)
-            }
-        case .softBreak:
-            out += "\n"
-        case .lineBreak:
-            out += "<br>\n"
-        case .code(let code):
-            out += "<code>" + HTMLEscaping.escape(code) + "</code>"
-        case .htmlInline(let html):
-            if allowRawHTML { out += TagFilter.apply(html) }
-        case .emphasis:
-            out += "<em>"; renderChildren(node, tight: tight, into: &out, state: &state); out += "</em>"
-        case .strong:
-            out += "<strong>"; renderChildren(node, tight: tight, into: &out, state: &state); out += "</strong>"
-        case .strikethrough:
-            out += "<del>"; renderChildren(node, tight: tight, into: &out, state: &state); out += "</del>"
-        case .link(let destination, let title):
-            if HTMLEscaping.isDangerousURL(destination) {
-                // Not a live link: the words stay, the script does not.
-                renderChildren(node, tight: tight, into: &out, state: &state)
-                return
-            }
-            out += "<a href=\"\(HTMLEscaping.escapeURL(destination))\""
-            if !title.isEmpty { out += " title=\"\(HTMLEscaping.escape(title))\"" }
-            out += ">"
-            renderChildren(node, tight: tight, into: &out, state: &state)
-            out += "</a>"
-        case .siteLink(let destination, let className, let label):
-            out += "<a class=\"\(HTMLEscaping.escape(className))\" href=\"\(HTMLEscaping.escapeURL(destination))\""
-            if let label { out += " aria-label=\"\(HTMLEscaping.escape(label))\"" }
-            out += ">"
-            renderChildren(node, tight: tight, into: &out, state: &state)
-            out += "</a>"
-        case .image(let destination, let title):
-            let alt = node.plainText
-            if HTMLEscaping.isDangerousURL(destination) {
-                out += HTMLEscaping.escape(alt)
-                return
-            }
-            out += "<img src=\"\(HTMLEscaping.escapeURL(destination))\" alt=\"\(HTMLEscaping.escape(alt))\""
-            if !title.isEmpty { out += " title=\"\(HTMLEscaping.escape(title))\"" }
-            out += ">"
-        case .footnoteReference(let label):
-            guard let number = state.footnotes.number(of: label) else {
-                out += HTMLEscaping.escape("[^\(label)]")
-                return
-            }
-            let count = (state.referenceCounts[label] ?? 0) + 1
-            state.referenceCounts[label] = count
-            let id = FootnoteTable.referenceID(label, occurrence: count)
-            out += "<sup class=\"footnote-ref\"><a href=\"#\(FootnoteTable.definitionID(label))\" id=\"\(id)\" aria-label=\"Footnote \(number)\">\(number)</a></sup>"
-        case .trustedHTML(let html):
-            out += html
-        }
-    }
-
-    private func renderTable(_ node: MarkdownNode, alignments: [TableAlignment], into out: inout String, state: inout State) {
-        out += "<div class=\"table-wrap\"><table\(idAttribute(node))>\n"
-        var inBody = false
-        for row in node.children {
-            guard case .tableRow(let isHeader) = row.kind else { continue }
-            if isHeader {
-                out += "<thead>\n"
-            } else if !inBody {
-                out += "<tbody>\n"
-                inBody = true
-            }
-            out += "<tr>\n"
-            for (index, cell) in row.children.enumerated() {
-                let tag = isHeader ? "th" : "td"
-                var attributes = isHeader ? " scope=\"col\"" : ""
-                switch index < alignments.count ? alignments[index] : .none {
-                case .left: attributes += " class=\"align-left\""
-                case .center: attributes += " class=\"align-center\""
-                case .right: attributes += " class=\"align-right\""
-                case .none: break
+                html.escaped(literal)
+                html.put("</code></pre>\n")
+            case .htmlBlock(let markup), .htmlInline(let markup):
+                if allowRawHTML { html.raw(TagFilter.apply(markup)) }
+            case .paragraph:
+                if tight {
+                    renderChildren(node, tight: tight)
+                } else {
+                    html.put("<p"); idAttribute(node); html.put(">")
+                    renderChildren(node, tight: tight)
+                    html.put("</p>\n")
                 }
-                out += "<\(tag)\(attributes)>"
-                renderChildren(cell, tight: false, into: &out, state: &state)
-                out += "</\(tag)>\n"
-            }
-            out += "</tr>\n"
-            if isHeader { out += "</thead>\n" }
-        }
-        if inBody { out += "</tbody>\n" }
-        out += "</table></div>\n"
-    }
-
-    private func renderFootnotes(_ document: MarkdownDocument, into out: inout String, state: inout State) {
-        let definitions = state.footnotes.orderedDefinitions
-        guard !definitions.isEmpty else { return }
-        out += "<section class=\"footnotes\" aria-labelledby=\"footnotes-heading\">\n<h2 id=\"footnotes-heading\">Footnotes</h2>\n<ol>\n"
-        for definition in definitions {
-            guard case .footnoteDefinition(let label) = definition.kind else { continue }
-            let number = state.footnotes.number(of: label) ?? 0
-            out += "<li id=\"\(FootnoteTable.definitionID(label))\">\n"
-            var body = ""
-            for child in definition.children { render(child, tight: false, into: &body, state: &state) }
-            let references = max(state.referenceCounts[label] ?? 0, 1)
-            var backLinks = ""
-            for occurrence in 1...references {
-                let suffix = references > 1 ? " (\(occurrence))" : ""
-                backLinks += " <a href=\"#\(FootnoteTable.referenceID(label, occurrence: occurrence))\" class=\"footnote-back\" aria-label=\"Back to reference \(number)\(suffix)\">↩</a>"
-            }
-            // The back links go inside the last paragraph, as readers expect.
-            if body.hasSuffix("</p>\n") {
-                body.removeLast(5)
-                body += backLinks + "</p>\n"
-            } else {
-                body += "<p>" + backLinks + "</p>\n"
-            }
-            out += body + "</li>\n"
-        }
-        out += "</ol>\n</section>\n"
-    }
-}
-
-/// Footnote numbers in the order readers meet the references, and the ids
-/// that tie a reference to its definition and back.
-public struct FootnoteTable: Sendable {
-    private var numbers: [String: Int] = [:]
-    /// Definitions that are referenced, in reference order, then the others.
-    public private(set) var orderedDefinitions: [MarkdownNode] = []
-
-    public init(_ document: MarkdownDocument) {
-        var definitions: [String: MarkdownNode] = [:]
-        var definitionOrder: [String] = []
-        for block in document.blocks {
-            if case .footnoteDefinition(let label) = block.kind, definitions[label] == nil {
-                definitions[label] = block
-                definitionOrder.append(label)
-            }
-        }
-        var order: [String] = []
-        func visit(_ node: MarkdownNode) {
-            if case .footnoteReference(let label) = node.kind, definitions[label] != nil, numbers[label] == nil {
-                order.append(label)
-                numbers[label] = order.count
-            }
-            if case .footnoteDefinition = node.kind { return }
-            for child in node.children { visit(child) }
-        }
-        visit(document.root)
-        // References inside footnotes come after the body's.
-        for label in definitionOrder { definitions[label].map { $0.children.forEach(visit) } }
-        for label in definitionOrder where numbers[label] == nil {
-            order.append(label)
-            numbers[label] = order.count
-        }
-        orderedDefinitions = order.compactMap { definitions[$0] }
-    }
-
-    public func number(of label: String) -> Int? { numbers[label] }
-
-    public static func definitionID(_ label: String) -> String { "fn-" + safeID(label) }
-
-    public static func referenceID(_ label: String, occurrence: Int) -> String {
-        "fnref-" + safeID(label) + (occurrence > 1 ? "-\(occurrence)" : "")
-    }
-
-    /// Labels are free text; ids keep letters, digits, `-` and `_`.
-    static func safeID(_ label: String) -> String {
-        var out = ""
-        for scalar in label.unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" {
-                out.unicodeScalars.append(scalar)
-            } else {
-                out += "_"
+            case .heading(let level):
+                html.put("<h"); html.raw(level); idAttribute(node); html.put(">")
+                renderChildren(node, tight: tight)
+                html.put("</h"); html.raw(level); html.put(">\n")
+            case .thematicBreak:
+                html.put("<hr>\n")
+            case .table(let alignments):
+                renderTable(node, alignments: alignments)
+            case .tableRow, .tableCell:
+                renderChildren(node, tight: tight)
+            case .footnoteDefinition:
+                break
+            case .text(let text):
+                // Text carries an id only where a label inside a block is an
+                // anchor of its own (`1. (1) In this code…`).
+                if node.id != nil {
+                    html.put("<span"); idAttribute(node); html.put(">"); html.escaped(text); html.put("</span>")
+                } else {
+                    html.escaped(text)
+                }
+            case .softBreak:
+                html.put("\n")
+            case .lineBreak:
+                html.put("<br>\n")
+            case .code(let code):
+                html.put("<code>"); html.escaped(code); html.put("</code>")
+            case .emphasis:
+                html.put("<em>"); renderChildren(node, tight: tight); html.put("</em>")
+            case .strong:
+                html.put("<strong>"); renderChildren(node, tight: tight); html.put("</strong>")
+            case .strikethrough:
+                html.put("<del>"); renderChildren(node, tight: tight); html.put("</del>")
+            case .link(let destination, let title):
+                if HTMLEscaping.isDangerousURL(destination) {
+                    // Not a live link: the words stay, the script does not.
+                    renderChildren(node, tight: tight)
+                    return
+                }
+                html.put("<a href=\""); html.escapedURL(destination); html.put("\"")
+                if !title.isEmpty { html.put(" title=\""); html.escaped(title); html.put("\"") }
+                html.put(">")
+                renderChildren(node, tight: tight)
+                html.put("</a>")
+            case .siteLink(let destination, let className, let label):
+                html.put("<a class=\""); html.escaped(className); html.put("\" href=\""); html.escapedURL(destination); html.put("\"")
+                if let label { html.put(" aria-label=\""); html.escaped(label); html.put("\"") }
+                html.put(">")
+                renderChildren(node, tight: tight)
+                html.put("</a>")
+            case .image(let destination, let title):
+                let alt = node.plainText
+                if HTMLEscaping.isDangerousURL(destination) {
+                    html.escaped(alt)
+                    return
+                }
+                html.put("<img src=\""); html.escapedURL(destination); html.put("\" alt=\""); html.escaped(alt); html.put("\"")
+                if !title.isEmpty { html.put(" title=\""); html.escaped(title); html.put("\"") }
+                html.put(">")
+            case .footnoteReference(let label):
+                renderFootnoteReference(label)
+            case .trustedHTML(let markup):
+                html.raw(markup)
             }
         }
-        return out
-    }
-}
 
-/// GFM's tag filter: the tags that could take over a page lose their `<`.
-enum TagFilter {
-    static let tags = ["title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"]
-
-    static func apply(_ html: String) -> String {
-        guard html.contains("<") else { return html }
-        var out = ""
-        var rest = Substring(html)
-        while let open = rest.firstIndex(of: "<") {
-            out += rest[..<open]
-            let after = rest[rest.index(after: open)...]
-            let name = after.drop(while: { $0 == "/" })
-            let lowered = name.prefix(10).lowercased()
-            let filtered = tags.contains { tag in
-                guard lowered.hasPrefix(tag) else { return false }
-                let next = lowered.dropFirst(tag.count).first
-                return next == nil || next == ">" || next == "/" || next!.isWhitespace
-            }
-            out += filtered ? "&lt;" : "<"
-            rest = after
+        private mutating func renderChildren(_ node: MarkdownNode, tight: Bool) {
+            for child in node.children { render(child, tight: tight) }
         }
-        out += rest
-        return out
+
+        private mutating func idAttribute(_ node: MarkdownNode) {
+            guard let id = node.id else { return }
+            html.put(" id=\""); html.escaped(id); html.put("\"")
+        }
+
+        private mutating func renderTable(_ node: MarkdownNode, alignments: [TableAlignment]) {
+            html.put("<div class=\"table-wrap\"><table"); idAttribute(node); html.put(">\n")
+            var inBody = false
+            for row in node.children {
+                guard case .tableRow(let isHeader) = row.kind else { continue }
+                if isHeader {
+                    html.put("<thead>\n")
+                } else if !inBody {
+                    html.put("<tbody>\n")
+                    inBody = true
+                }
+                html.put("<tr>\n")
+                for (index, cell) in row.children.enumerated() {
+                    html.put(isHeader ? "<th" : "<td")
+                    if isHeader { html.put(" scope=\"col\"") }
+                    switch index < alignments.count ? alignments[index] : .none {
+                    case .left: html.put(" class=\"align-left\"")
+                    case .center: html.put(" class=\"align-center\"")
+                    case .right: html.put(" class=\"align-right\"")
+                    case .none: break
+                    }
+                    html.put(">")
+                    renderChildren(cell, tight: false)
+                    html.put(isHeader ? "</th>\n" : "</td>\n")
+                }
+                html.put("</tr>\n")
+                if isHeader { html.put("</thead>\n") }
+            }
+            if inBody { html.put("</tbody>\n") }
+            html.put("</table></div>\n")
+        }
+
+        // Footnote ids are `FootnoteTable.safeID`s (letters, digits, `-`
+        // and `_`): nothing in them to escape.
+
+        private mutating func renderFootnoteReference(_ label: String) {
+            guard let number = footnotes.number(of: label) else {
+                html.escaped("[^\(label)]")
+                return
+            }
+            let count = (referenceCounts[label] ?? 0) + 1
+            referenceCounts[label] = count
+            html.put("<sup class=\"footnote-ref\"><a href=\"#"); html.raw(FootnoteTable.definitionID(label))
+            html.put("\" id=\""); html.raw(FootnoteTable.referenceID(label, occurrence: count))
+            html.put("\" aria-label=\"Footnote "); html.raw(number); html.put("\">"); html.raw(number); html.put("</a></sup>")
+        }
+
+        mutating func renderFootnotes() {
+            let definitions = footnotes.orderedDefinitions
+            guard !definitions.isEmpty else { return }
+            html.put("<section class=\"footnotes\" aria-labelledby=\"footnotes-heading\">\n<h2 id=\"footnotes-heading\">Footnotes</h2>\n<ol>\n")
+            for definition in definitions {
+                guard case .footnoteDefinition(let label) = definition.kind else { continue }
+                let number = footnotes.number(of: label) ?? 0
+                html.put("<li id=\""); html.raw(FootnoteTable.definitionID(label)); html.put("\">\n")
+                let start = html.bytes.count
+                for child in definition.children { render(child, tight: false) }
+                // The back links go inside the last paragraph, as readers expect.
+                if endsWithParagraph(from: start) {
+                    html.bytes.removeLast(5)
+                } else {
+                    html.put("<p>")
+                }
+                // Counted after the footnote's own text, which may refer to it again.
+                let references = max(referenceCounts[label] ?? 0, 1)
+                for occurrence in 1...references {
+                    html.put(" <a href=\"#"); html.raw(FootnoteTable.referenceID(label, occurrence: occurrence))
+                    html.put("\" class=\"footnote-back\" aria-label=\"Back to reference "); html.raw(number)
+                    if references > 1 { html.put(" ("); html.raw(occurrence); html.put(")") }
+                    html.put("\">↩</a>")
+                }
+                html.put("</p>\n</li>\n")
+            }
+            html.put("</ol>\n</section>\n")
+        }
+
+        /// Whether what was written from `start` ends with a paragraph's
+        /// end tag, as a `String` tells it: by character, so a mark that
+        /// joins the `<` to the text before it (an Arabic number sign, say)
+        /// means it does not, as it always has.
+        private func endsWithParagraph(from start: Int) -> Bool {
+            guard html.bytes.count - start >= 5, html.bytes.suffix(5).elementsEqual("</p>\n".utf8) else { return false }
+            return String(decoding: html.bytes[start...], as: UTF8.self).hasSuffix("</p>\n")
+        }
     }
 }

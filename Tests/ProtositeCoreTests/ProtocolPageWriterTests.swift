@@ -45,12 +45,12 @@ struct ProtocolPageWriterTests {
     }
 
     /// The line where two pages part, each way, for the failure message.
-    static func firstDifference(_ written: [UInt8], _ expected: [UInt8]) -> String {
+    static func firstDifference(_ written: [UInt8], _ expected: [UInt8], names: (String, String) = ("writer", "Mustache")) -> String {
         let a = String(decoding: written, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         let b = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         let line = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
         let show = { (lines: [Substring]) in line < lines.count ? String(lines[line].prefix(300)) : "(end of page)" }
-        return "line \(line + 1): writer \(show(a).debugDescription), Mustache \(show(b).debugDescription)"
+        return "line \(line + 1): \(names.0) \(show(a).debugDescription), \(names.1) \(show(b).debugDescription)"
     }
 
     static func expectSame(_ comparison: Comparison, atLeast pages: Int) {

@@ -18,7 +18,7 @@ struct TemplateContextTests {
         PageContext(site: site, root: "../", pageTitle: "p", canonical: "c", page: PlainPage(heading: "h")),
         StatusCountContext(state: "none", count: 1, sentence: "1 protocol has no review date"),
         IndexPage(protocols: [summary], hasProtocols: true, alerts: []),
-        ProtocolPage(doc: summary, toc: [], hasTOC: false, body: "b", history: [], hasHistory: false, jsonLD: "{}", citationURL: "u",
+        ProtocolPage(doc: summary, toc: [], hasTOC: false, body: Array("b".utf8), history: [], hasHistory: false, jsonLD: "{}", citationURL: "u",
                      versionLinks: VersionLinksContext(versions: [VersionLinkContext(date: "d", dateISO: "i", href: "h")], changesHref: "c")),
         VersionLinkContext(date: "d", dateISO: "i", href: "h"),
         VersionLinksContext(versions: [], changesHref: "c"),

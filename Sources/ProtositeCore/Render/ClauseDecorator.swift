@@ -65,42 +65,52 @@ struct ClauseDecorator {
         }
     }
 
+    // The markup is made as bytes (`HTMLBytes`): interpolating it into
+    // strings cost more than finding where it goes.
+
     private func addPermalink(to node: inout MarkdownNode, id: String) {
-        let escapedID = HTMLEscaping.escape(id)
+        var html = HTMLBytes(capacity: 96)
         if let number = ClauseNumber(anchor: id) {
-            let label = "Clause \(number)"
             // A label inside its clause's text (`1. (1) In this code…`) is the anchor and the link at once.
             if case .text(let written) = node.kind {
-                node = MarkdownNode(.trustedHTML("<a class=\"clause-number\" id=\"\(escapedID)\" href=\"#\(escapedID)\">\(HTMLEscaping.escape(written))</a>"))
+                html.put("<a class=\"clause-number\" id=\""); html.escaped(id)
+                html.put("\" href=\"#"); html.escaped(id); html.put("\">")
+                html.escaped(written); html.put("</a>")
+                node = MarkdownNode(.trustedHTML(html.string))
                 return
             }
             // The written number ("2.0", "4.") or label ("(a)", "B.") becomes the link when the text starts with it.
             // A sub-clause's link says how deep it stands, so the stylesheet can indent it.
-            let linkClass = number.isSubClause ? "clause-number sub-\(min(number.labels.count, 4))" : "clause-number"
-            if wrapLeadingNumber(in: &node, number: number, anchor: escapedID, linkClass: linkClass) { return }
-            let link = MarkdownNode(.trustedHTML("<a class=\"permalink\" href=\"#\(escapedID)\" aria-label=\"\(HTMLEscaping.escape(label))\">¶</a> "))
+            html.put("<a class=\"clause-number")
+            if number.isSubClause { html.put(" sub-"); html.raw(min(number.labels.count, 4)) }
+            html.put("\" href=\"#"); html.escaped(id); html.put("\">")
+            if wrapLeadingNumber(in: &node, number: number, linkStart: html) { return }
+            html = HTMLBytes(capacity: 96)
+            html.put("<a class=\"permalink\" href=\"#"); html.escaped(id)
+            html.put("\" aria-label=\""); html.escaped("Clause \(number)"); html.put("\">¶</a> ")
+            let link = MarkdownNode(.trustedHTML(html.string))
             if case .item = node.kind, let first = node.children.first, case .paragraph = first.kind {
                 node.children[0].children.insert(link, at: 0)
             } else {
                 node.children.insert(link, at: 0)
             }
         } else {
-            let label = "Link to this section"
-            node.children.append(MarkdownNode(.trustedHTML(" <a class=\"permalink\" href=\"#\(escapedID)\" aria-label=\"\(HTMLEscaping.escape(label))\">#</a>")))
+            html.put(" <a class=\"permalink\" href=\"#"); html.escaped(id)
+            html.put("\" aria-label=\"Link to this section\">#</a>")
+            node.children.append(MarkdownNode(.trustedHTML(html.string)))
         }
     }
 
     /// Replaces the clause number or sub-clause label at the start of the
-    /// node's first text with a link to the clause. False when the text
-    /// does not start with it.
-    private func wrapLeadingNumber(in node: inout MarkdownNode, number: ClauseNumber, anchor: String, linkClass: String) -> Bool {
-        let isSubClause = number.isSubClause
-        let marker: LeadingMarker = isSubClause ? .label : .number(number)
+    /// node's first text with a link to the clause, `linkStart` being the
+    /// link's start tag. False when the text does not start with it.
+    private func wrapLeadingNumber(in node: inout MarkdownNode, number: ClauseNumber, linkStart: HTMLBytes) -> Bool {
+        let marker: LeadingMarker = number.isSubClause ? .label : .number(number)
         if case .item = node.kind {
             guard !node.children.isEmpty, case .paragraph = node.children[0].kind else { return false }
-            return wrapLeadingNumber(in: &node.children[0], marker: marker, anchor: anchor, linkClass: linkClass)
+            return wrapLeadingNumber(in: &node.children[0], marker: marker, linkStart: linkStart)
         }
-        return wrapLeadingNumber(in: &node, marker: marker, anchor: anchor, linkClass: linkClass)
+        return wrapLeadingNumber(in: &node, marker: marker, linkStart: linkStart)
     }
 
     /// What a clause's text starts with: its own number (`2.1`, `7.`) or a
@@ -120,7 +130,7 @@ struct ClauseDecorator {
         }
     }
 
-    private func wrapLeadingNumber(in node: inout MarkdownNode, marker: LeadingMarker, anchor: String, linkClass: String) -> Bool {
+    private func wrapLeadingNumber(in node: inout MarkdownNode, marker: LeadingMarker, linkStart: HTMLBytes) -> Bool {
         guard let first = node.children.first else { return false }
         switch first.kind {
         case .text(let text):
@@ -129,14 +139,16 @@ struct ClauseDecorator {
             let rest = String(text.utf8.dropFirst(length)) ?? ""
             // Named by its own text ("4.8", "(a)"): a screen reader reading the
             // clause hears the number, not a sentence about a link before it.
-            let link = "<a class=\"\(linkClass)\" href=\"#\(anchor)\">\(HTMLEscaping.escape(written))</a>"
-            var replacement = [MarkdownNode(.trustedHTML(link))]
+            var link = linkStart
+            link.escaped(written)
+            link.put("</a>")
+            var replacement = [MarkdownNode(.trustedHTML(link.string))]
             if !rest.isEmpty { replacement.append(MarkdownNode(.text(rest), line: first.line, column: first.column + length)) }
             node.children.replaceSubrange(0..<1, with: replacement)
             return true
         case .strong, .emphasis:
             // A bold or italic number ("**2.1** Text").
-            return wrapLeadingNumber(in: &node.children[0], marker: marker, anchor: anchor, linkClass: linkClass)
+            return wrapLeadingNumber(in: &node.children[0], marker: marker, linkStart: linkStart)
         default:
             return false
         }
@@ -148,16 +160,45 @@ struct ClauseDecorator {
         let unique = references.filter { seen.insert($0).inserted }
         let local = unique.filter { $0.fromSlug == slug }
         let others = unique.filter { $0.fromSlug != slug }
-        func link(_ back: BackLink, withTitle: Bool) -> String {
-            let url = (back.fromSlug == slug ? "" : root + back.fromSlug + "/") + (back.fromAnchor.map { "#" + $0 } ?? "")
-            // "Code of Conduct 3.1" for a clause, "Complaints Procedure: Confidentiality" for a heading.
-            let isClause = back.fromAnchor?.hasPrefix("clause-") == true
-            let text = withTitle ? back.fromTitle + (back.fromAnchor == nil ? "" : (isClause ? " " : ": ") + back.fromLabel) : back.fromLabel
-            return "<a class=\"backlink\" href=\"\(HTMLEscaping.escapeURL(url.isEmpty ? "#" : url))\">\(HTMLEscaping.escape(text))</a>"
+        var html = HTMLBytes(capacity: 128 * unique.count)
+        html.put("<p class=\"referred-to\">Referred to in ")
+        for (index, back) in local.enumerated() {
+            if index > 0 { html.put(", ") }
+            backLink(back, withTitle: false, into: &html)
         }
-        var parts: [String] = []
-        if !local.isEmpty { parts.append(local.map { link($0, withTitle: false) }.joined(separator: ", ")) }
-        if !others.isEmpty { parts.append(others.map { link($0, withTitle: true) }.joined(separator: ", ")) }
-        return "<p class=\"referred-to\">Referred to in " + parts.joined(separator: "; ") + "</p>\n"
+        for (index, back) in others.enumerated() {
+            if index > 0 { html.put(", ") } else if !local.isEmpty { html.put("; ") }
+            backLink(back, withTitle: true, into: &html)
+        }
+        html.put("</p>\n")
+        return html.string
+    }
+
+    /// A link back to a referring place: its clause number or heading,
+    /// after the protocol's title when it stands in another.
+    private func backLink(_ back: BackLink, withTitle: Bool, into html: inout HTMLBytes) {
+        // Escaping and percent-encoding go byte by byte, so a URL or a
+        // name is escaped in its pieces.
+        html.put("<a class=\"backlink\" href=\"")
+        if back.fromSlug != slug {
+            html.escapedURL(root); html.escapedURL(back.fromSlug); html.put("/")
+        }
+        if let anchor = back.fromAnchor {
+            html.put("#"); html.escapedURL(anchor)
+        } else if back.fromSlug == slug {
+            html.put("#")
+        }
+        html.put("\">")
+        if withTitle {
+            // "Code of Conduct 3.1" for a clause, "Complaints Procedure: Confidentiality" for a heading.
+            html.escaped(back.fromTitle)
+            if let anchor = back.fromAnchor {
+                html.put(anchor.hasPrefix("clause-") ? " " : ": ")
+                html.escaped(back.fromLabel)
+            }
+        } else {
+            html.escaped(back.fromLabel)
+        }
+        html.put("</a>")
     }
 }

@@ -112,7 +112,7 @@ extension ProtocolPage: MustacheParent {
         case "doc": return doc
         case "toc": return toc
         case "hasTOC": return hasTOC
-        case "body": return body
+        case "body": return String(decoding: body, as: UTF8.self)
         case "history": return history
         case "hasHistory": return hasHistory
         case "jsonLD": return jsonLD

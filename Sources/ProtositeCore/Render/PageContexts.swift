@@ -102,7 +102,9 @@ struct ProtocolPage {
     let doc: ProtocolSummaryContext
     let toc: [TOCEntry]
     let hasTOC: Bool
-    let body: String
+    /// The rendered text, as UTF-8: the page writer copies it whole, and
+    /// a clerk's own template is handed it as a string.
+    let body: [UInt8]
     let history: [HistoryRowContext]
     let hasHistory: Bool
     /// schema.org Legislation, already JSON-escaped for a script block.

@@ -1,3 +1,5 @@
+import ProtositeMarkdown
+
 /// A page of the built-in theme written straight into bytes: what
 /// Mustache would make of `templates/layout.mustache` around a page's own
 /// template, without Mustache.
@@ -22,11 +24,14 @@
 /// nothing but a section or block tag is left out, newline and all; any
 /// other line keeps its newline whether or not its sections render.
 struct PageWriter {
-    private(set) var out: [UInt8] = []
+    private var html: HTMLBytes
 
     init(capacity: Int) {
-        out.reserveCapacity(capacity)
+        html = HTMLBytes(capacity: capacity)
     }
+
+    /// The page so far.
+    var out: [UInt8] { html.bytes }
 
     /// The entries of the layout's site navigation a page can mark as the
     /// one the reader is on (its `{{$currentProtocols}}` and
@@ -179,45 +184,16 @@ struct PageWriter {
     // MARK: bytes
 
     /// Fixed text of a template.
-    mutating func put(_ text: StaticString) {
-        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
+    mutating func put(_ text: StaticString) { html.put(text) }
 
     /// `{{{x}}}`: as it is.
-    mutating func raw(_ text: String) {
-        if text.utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil {
-            out.append(contentsOf: text.utf8)
-        }
-    }
+    mutating func raw(_ text: String) { html.raw(text) }
 
-    /// `{{x}}`: escaped as the templates' content type escapes it
+    /// `{{{x}}}` for text already in bytes (a protocol's body).
+    mutating func raw(_ bytes: [UInt8]) { html.raw(bytes) }
+
+    /// `{{x}}`: escaped by the same code as the templates' content type
     /// (`FastEscaping`, which is `HTMLEscaping.escape`): `& < > " '`, each
-    /// to the same entity, every other byte as it is.
-    mutating func escaped(_ text: String) {
-        if text.utf8.withContiguousStorageIfAvailable({ escaped(bytes: $0) }) == nil {
-            Array(text.utf8).withUnsafeBufferPointer { escaped(bytes: $0) }
-        }
-    }
-
-    private mutating func escaped(bytes: UnsafeBufferPointer<UInt8>) {
-        var start = 0
-        for index in 0..<bytes.count {
-            let byte = bytes[index]
-            // The five are all below 64: one bit each of a 64-bit mask.
-            guard byte < 64, Self.escapeMask & (1 &<< UInt64(byte)) != 0 else { continue }
-            if start < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index])) }
-            switch byte {
-            case 0x26: put("&amp;")
-            case 0x3C: put("&lt;")
-            case 0x3E: put("&gt;")
-            case 0x22: put("&quot;")
-            default: put("&#39;")
-            }
-            start = index + 1
-        }
-        if start < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...])) }
-    }
-
-    /// `& < > " '`.
-    private static let escapeMask: UInt64 = [0x26, 0x3C, 0x3E, 0x22, 0x27].reduce(0) { $0 | 1 << UInt64($1) }
+    /// to its entity, every other byte as it is.
+    mutating func escaped(_ text: String) { html.escaped(text) }
 }

@@ -8,7 +8,7 @@ enum ProtocolPageWriter {
     /// built-in templates.
     static func write(_ context: PageContext<ProtocolPage>) -> [UInt8] {
         let page = context.page
-        var writer = PageWriter(capacity: page.body.utf8.count + page.jsonLD.utf8.count + 4096 + 160 * page.toc.count + 200 * page.history.count)
+        var writer = PageWriter(capacity: page.body.count + page.jsonLD.utf8.count + 4096 + 160 * page.toc.count + 200 * page.history.count)
         writer.layout(context, head: { $0.protocolHead(page) }, main: { $0.protocolMain(context) })
         return writer.out
     }

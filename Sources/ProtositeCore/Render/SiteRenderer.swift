@@ -192,7 +192,7 @@ public struct SiteRenderer: Sendable {
         let path = metadata.slug + "/index.html"
         let root = Self.root(forPagePath: path)
         let decorated = ClauseDecorator(backLinks: linked.backLinks, slug: metadata.slug, root: root).decorate(document.body)
-        let body = HTMLRenderer(allowRawHTML: config.unsafeHTML).render(decorated)
+        let body = HTMLRenderer(allowRawHTML: config.unsafeHTML).renderBytes(decorated)
         let topLevel = document.headings.map(\.level).min() ?? 2
         let toc = document.headings.map { heading in
             TOCEntry(text: heading.text, number: heading.clause?.description, anchor: heading.anchor, level: heading.level,
