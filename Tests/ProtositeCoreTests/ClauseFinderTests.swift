@@ -74,6 +74,31 @@ struct ClauseFinderTests {
         #expect(HeadingSlug.make(text) == slug)
     }
 
+    // ASCII text is slugged on its bytes; the slug must be the rule's.
+    @Test func asciiSlugsAreTheRulesSlugs() {
+        var samples = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        samples.append(String((0..<128).map { Character(UnicodeScalar(UInt8($0))) }))
+        var state: UInt64 = 42
+        for _ in 0..<2000 {
+            var text = ""
+            for _ in 0..<Int(state % 24) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text.unicodeScalars.append(UnicodeScalar(UInt8(state >> 57)))
+            }
+            samples.append(text)
+        }
+        for text in samples {
+            #expect(HeadingSlug.asciiSlug(text) == HeadingSlug.unicodeSlug(text), "\(Array(text.utf8))")
+        }
+        #expect(HeadingSlug.asciiSlug("Café") == nil)
+    }
+
+    @Test func clauseAnchorsJoinPartsWithDotsAndLabelsWithDashes() {
+        #expect(ClauseNumber(parts: [4, 8])?.anchor == "clause-4.8")
+        #expect(ClauseNumber(parts: [10, 2], labels: ["a", "ix"])?.anchor == "clause-10.2-a-ix")
+        #expect(ClauseNumber(parts: [1])?.anchor == "clause-1")
+    }
+
     @Test func sectionsFollowAnchors() throws {
         let doc = try document("Opening words.\n\n## 1. Intro\n\n1.1 First.\n\nMore of 1.1.\n\n## Notes\n\nNote text.\n")
         #expect(doc.sections.map { $0.anchor ?? "-" } == ["-", "clause-1", "clause-1.1", "notes"])

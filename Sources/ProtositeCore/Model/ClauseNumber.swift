@@ -111,7 +111,17 @@ public struct ClauseNumber: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// The element id: `clause-4.8`, `clause-1-j-ii`.
     public var anchor: String {
-        "clause-" + parts.map(String.init).joined(separator: ".") + labels.map { "-" + $0 }.joined()
+        // Made directly: every clause's anchor is asked for several times a build.
+        var anchor = "clause-"
+        for (index, part) in parts.enumerated() {
+            if index > 0 { anchor += "." }
+            anchor += String(part)
+        }
+        for label in labels {
+            anchor += "-"
+            anchor += label
+        }
+        return anchor
     }
 
     /// True for a lettered, roman or bracketed sub-clause.
