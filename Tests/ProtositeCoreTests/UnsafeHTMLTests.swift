@@ -72,6 +72,9 @@ struct UnsafeHTMLTests {
         ("<meta http-equiv=\"refresh\"> content-security-policy", false),
         ("http-equiv=\"x\" http-equiv=\"content-security-policy\"", true),
         ("", false),
+        ("http-equiv=", false),
+        ("hhttp-equiv=content-security-policy", true),
+        ("http-equi", false),
     ])
     func aPolicyIsFoundInAnyCaseAndEitherQuote(text: String, stated: Bool) {
         #expect(ContentSecurityPolicy.isStated(in: text) == stated)
