@@ -185,14 +185,17 @@ extension ClauseNumber {
             let next = utf8[end]
             guard next == 32 || next == 9 || next == 10 || next == 0xC2 else { return nil }
         }
-        let written = String(text[text.startIndex..<end])
-        guard let number = ClauseNumber(written) else { return nil }
-        return (number, written.utf8.count)
+        // The number read from the bytes as they are: a substring of the text
+        // would be rounded to whole characters first, at a cost a line.
+        guard let parts = Self.parts(of: utf8[utf8.startIndex..<end]), let number = ClauseNumber(parts: parts) else { return nil }
+        return (number, utf8.distance(from: utf8.startIndex, to: end))
     }
 
     /// An en or em dash followed by a bracketed label: `—(1)`, `–(a)`.
     static func startsWithDash(_ bytes: Substring.UTF8View.SubSequence) -> Bool {
-        let head = Array(bytes.prefix(4))
-        return head.count == 4 && head[0] == 0xE2 && head[1] == 0x80 && (head[2] == 0x93 || head[2] == 0x94) && head[3] == UInt8(ascii: "(")
+        var head = bytes.makeIterator()
+        guard head.next() == 0xE2, head.next() == 0x80 else { return false }
+        let dash = head.next()
+        return (dash == 0x93 || dash == 0x94) && head.next() == UInt8(ascii: "(")
     }
 }
