@@ -23,9 +23,12 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        // The system zlib, for the search index's gzip files (linked statically
-        // by scripts/build-static, as ZIPFoundation's already was).
+        // The system zlib, to read the search index's gzip files back (the tests
+        // do); linked statically by scripts/build-static, as ZIPFoundation's is.
         .systemLibrary(name: "CGzip", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // The system libdeflate (Debian: libdeflate-dev), to write the search
+        // index's gzip files; linked statically by scripts/build-static too.
+        .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         // One system call Swift cannot reach directly: swapping two folders atomically.
         .target(name: "CFileSwap"),
         // One C library setting Swift cannot reach: how malloc serves large
@@ -38,10 +41,10 @@ let package = Package(
         .target(name: "ProtositeTheme", plugins: ["EmbedTheme"]),
         .executableTarget(name: "theme-embedder", path: "Sources/ThemeEmbedder"),
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["theme-embedder"]),
-        // Search: tokenising, stemming and the prebuilt index (zlib only, to
-        // gzip the split index's files). search-synonyms.txt is compiled in:
-        // the built-in search vocabulary.
-        .target(name: "ProtositeSearch", dependencies: ["CGzip"], resources: [.embedInCode("search-synonyms.txt")]),
+        // Search: tokenising, stemming and the prebuilt index (libdeflate to
+        // gzip the split index's files, zlib to read them back).
+        // search-synonyms.txt is compiled in: the built-in search vocabulary.
+        .target(name: "ProtositeSearch", dependencies: ["CDeflate", "CGzip"], resources: [.embedInCode("search-synonyms.txt")]),
         // `protosite import`: Word (.docx) and plain-text exports to protocol Markdown.
         // It reads its own output back with the build's parser (ProtositeCore),
         // so that what it writes always builds.

@@ -56,7 +56,7 @@ depends_nothing_else() {
 check "dpkg-deb -f: Depends names libcmark-gfm and libcmark-gfm-extensions" depends_names_cmark
 check "dpkg-deb -f: Depends names nothing but cmark-gfm and the C library" depends_nothing_else
 check "the toolchain is really hidden in the namespace" without_toolchain sh -c "! test -e '$TOOLCHAIN/usr/lib/swift'"
-check "ldd: no Swift runtime, curl, libxml2, ICU or libstdc++" sh -c "! ldd '$BIN' | grep -E 'libswift|libFoundation|libcurl|libxml2|libicu|libstdc|not found'"
+check "ldd: no Swift runtime, curl, libxml2, ICU, libstdc++, zlib or libdeflate" sh -c "! ldd '$BIN' | grep -E 'libswift|libFoundation|libcurl|libxml2|libicu|libstdc|libz\.so|libdeflate|not found'"
 
 version_matches() { [ "$(without_toolchain "$BIN" --version)" = "$VERSION" ]; }
 check "protosite --version says $VERSION without the toolchain" version_matches
