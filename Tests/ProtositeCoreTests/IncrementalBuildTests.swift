@@ -281,6 +281,21 @@ struct IncrementalBuildTests {
         #expect(try TestSupport.snapshot(root.appendingPathComponent("site")) == expected)
     }
 
+    // The records are the cache's bulk (150 MB at ten thousand protocols):
+    // when the site was changed they are not read at all. Damaged here, a
+    // read of them would say so.
+    @Test func aSiteEditedByHandIsMadeWholeWithoutReadingTheLastBuildsRecords() throws {
+        let root = try Self.builtProject()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let expected = try TestSupport.snapshot(root.appendingPathComponent("site"))
+        try Data("edited".utf8).write(to: root.appendingPathComponent("site/index.html"))
+        try Data(repeating: 0xFF, count: 64).write(to: root.appendingPathComponent(".site.protosite-cache/records.pack"))
+        let stderr = try Self.build(root)
+        #expect(stderr.contains("was changed since the last build"), "\(stderr)")
+        #expect(!stderr.contains("damaged"), "\(stderr)")
+        #expect(try TestSupport.snapshot(root.appendingPathComponent("site")) == expected)
+    }
+
     @Test func manyRebuildsKeepTheCacheSmallAndTheSiteRight() throws {
         let root = try Self.builtProject()
         defer { try? FileManager.default.removeItem(at: root) }

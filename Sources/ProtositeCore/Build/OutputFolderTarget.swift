@@ -33,15 +33,14 @@ final class OutputFolderTarget: BuildTarget, OutputSink, @unchecked Sendable {
     func previous(for sources: SiteSources) -> BuildState? {
         key = BuildCache.key(sources: sources, today: today)
         if fresh { return nil }
-        switch cache.load(key: key) {
+        // The last build's state counts only if the site is still as it left it.
+        switch cache.load(key: key, intact: { $0.siteIsIntact(at: writer.output) }) {
         case .found(let state, let manifest):
-            // The last build's state counts only if the site is still as it left it.
-            guard manifest.siteIsIntact(at: writer.output) else {
-                notes.append("cache: \(writer.output.path) was changed since the last build; making everything")
-                return nil
-            }
             self.manifest = manifest
             return state
+        case .siteChanged:
+            notes.append("cache: \(writer.output.path) was changed since the last build; making everything")
+            return nil
         case .unusable(let reason):
             notes.append("cache: \(reason); making everything")
             return nil
