@@ -78,13 +78,10 @@ struct ClauseFinderTests {
     @Test func asciiSlugsAreTheRulesSlugs() {
         var samples = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
         samples.append(String((0..<128).map { Character(UnicodeScalar(UInt8($0))) }))
-        var state: UInt64 = 42
+        var random = SplitMix64(state: 42)
         for _ in 0..<2000 {
             var text = ""
-            for _ in 0..<Int(state % 24) {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                text.unicodeScalars.append(UnicodeScalar(UInt8(state >> 57)))
-            }
+            for _ in 0..<random.below(24) { text.unicodeScalars.append(UnicodeScalar(UInt8(random.below(128)))) }
             samples.append(text)
         }
         for text in samples {

@@ -11,22 +11,6 @@ import Testing
 /// characters — each import is read by the build's parser: no errors.
 @Suite("Imported exports always build")
 struct ImportPropertyTests {
-    /// SplitMix64: small, fast and the same on every machine, so a failing
-    /// document can be made again from its seed.
-    struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-    }
-
     static let words = ["council", "meeting", "the", "clerk", "chair", "motion", "may", "not", "be", "moved", "and", "or", "of", "a",
                         "member", "public", "notice", "given", "vote", "item", "budget", "£25,000", "2019", "4.1", "1(a)", "(iii)",
                         "standing", "order", "regulation", "I", "A", "x", "ii", "e.g.", "http://example.org/x", "*", "_", "`", "<b>", "#", "|", "[", "]", "¹"]

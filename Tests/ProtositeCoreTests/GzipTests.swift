@@ -6,20 +6,6 @@ import Testing
 /// here by zlib (`Gzip.decompress`), a reader that did not write them.
 @Suite("Gzip")
 struct GzipTests {
-    /// SplitMix64: the same bytes on every machine, so a failure can be made
-    /// again. (ImportPropertyTests has its own: the two test targets share
-    /// no module.)
-    struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func randomBytes(_ count: Int, seed: UInt64) -> [UInt8] {
         var random = SplitMix64(state: seed)
         var bytes: [UInt8] = []
