@@ -8,8 +8,9 @@ import Foundation
 ///
 /// Read as prose the cells would run together into one paragraph; each
 /// is a paragraph of its own. A run of such lines counts only when one
-/// of them has two cells or more (a tab stop's gap apart), so a single
-/// `Note: …` line stays a sentence.
+/// of them is set in columns, two cells or a label and its value a tab
+/// stop's gap apart (`Owner:        Town Clerk`), so a single `Note: …`
+/// line stays a sentence.
 enum DetailsBlock {
     /// A label is a few capitalised words.
     static let maximumLabelWords = 4
@@ -26,7 +27,9 @@ enum DetailsBlock {
         var index = start
         var wide = false
         while index < lines.count, index - start < maximumLines, index == start || !lines[index].pageBreak, let line = cells[index] {
-            wide = wide || line.count >= 2
+            // Two cells on a line, or a label and its value a tab stop apart
+            // (`Owner:        Town Clerk`): set as a table, not as prose.
+            wide = wide || line.count >= 2 || ColumnTable.gapCells(lines[index].text).count > line.count
             found += line.map { (lines[index].number, $0) }
             index += 1
         }
@@ -37,7 +40,15 @@ enum DetailsBlock {
     /// Every cell of the line is `Label: value`.
     static func detailCells(_ text: String) -> [String]? {
         guard text.contains(":") else { return nil }
-        let cells = ColumnTable.gapCells(text)
+        var cells: [String] = []
+        // A label whose value stands a tab stop after it is one cell with it.
+        for cell in ColumnTable.gapCells(text) {
+            if let last = cells.last, last.hasSuffix(":") {
+                cells[cells.count - 1] = last + " " + cell
+            } else {
+                cells.append(cell)
+            }
+        }
         guard !cells.isEmpty, cells.allSatisfy(isDetail) else { return nil }
         return cells
     }

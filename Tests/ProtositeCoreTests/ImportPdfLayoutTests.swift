@@ -328,6 +328,28 @@ extension ImportPdfLayoutTests {
         #expect(ImportTestSupport.body(result.markdown) == "\nMinute reference: 24/031\n\nResponsible officer: Town Clerk\n\n1.1 Bramley Town Council wants to know when things go wrong.\n", "\(result.markdown)")
     }
 
+    // A document-control block whose labels the front matter does not take
+    // (`Owner`) kept the leftover line as a heading of the document.
+    @Test func aDetailLineWithItsValueATabStopAfterItsLabelIsAParagraphNotAHeading() throws {
+        let text = """
+            THORNBURY TOWN COUNCIL
+            DIGNITY AT WORK POLICY
+
+            Version:            2.1
+            Next review due:    March 2025
+            Owner:              Town Clerk
+
+            1.0   INTRODUCTION
+
+            1.1   The council treats everyone with respect.
+
+            """
+        let result = try Importer.importText(text)
+        #expect(ImportTestSupport.frontMatter(result.markdown)["review"] == "March 2025", "\(result.markdown)")
+        #expect(ImportTestSupport.body(result.markdown).hasPrefix("\nOwner: Town Clerk\n\n## 1.0 INTRODUCTION\n"), "\(result.markdown)")
+        #expect(!result.warnings.contains { $0.message.contains("read as a heading") }, "\(result.warnings)")
+    }
+
     @Test func aNoteWithAColonStaysInItsParagraph() throws {
         try ImportTestSupport.expectBody(of: "BRAMLEY TOWN COUNCIL\nCOMPLAINTS PROCEDURE\n\n1.1 We reply within five days.\nNote: this does not apply in August.\n", contains: "1.1 We reply within five days. Note: this does not apply in August.")
     }
