@@ -36,6 +36,17 @@ and of CPU time; the time of 10,000 ÷ 1,000; and the time of protosite's
 rebuilds after one protocol's text changes (median of --runs), after a
 title that others cite changes, and after a file is deleted. Full builds start from nothing for
 every contender (no output; for protosite no spare and no cache either).
+
+Every build writes into a folder of its own under --work/outputs, and
+nothing there is deleted until the last size is done (a run's leftovers
+are deleted when the next run starts, before its first size). Deleting
+the last round's tree before each build made the file system, not the
+builders, the cost that grew: ext4 without a journal steps over every
+inode freed in the last minute or more when it picks one for a new file
+(`recently_deleted` in its inode allocator), so a build after a deleted
+tree of 12,000 files paid for each of its files a walk over those
+(18 % of a 10,000-protocol build's samples), and 10 times the files paid
+about 100 times the walking, whichever builder came next.
 Ends with Markdown tables to paste into docs/performance.md. Not a test:
 the figures depend on the machine; run it and read them.
 """
@@ -125,26 +136,35 @@ def floor_binary(work):
     return binary
 
 
-def clean_protosite(site):
-    for path in (site, os.path.join(os.path.dirname(site), "." + os.path.basename(site) + ".protosite-spare"),
-                 os.path.join(os.path.dirname(site), "." + os.path.basename(site) + ".protosite-cache")):
-        shutil.rmtree(path, ignore_errors=True)
+class Outputs:
+    """Hands out a new folder for every build (see the docstring: no tree
+    is deleted between builds); `clear` deletes them all."""
+
+    def __init__(self, work):
+        self.root = os.path.join(work, "outputs")
+        self.count = 0
+
+    def clear(self):
+        shutil.rmtree(self.root, ignore_errors=True)
+        os.makedirs(self.root)
+
+    def new(self, name):
+        """A path that does not exist yet; beside it nothing else either
+        (protosite's spare and cache folders are named after it)."""
+        self.count += 1
+        return os.path.join(self.root, f"{name}-{self.count}")
 
 
 def protosite_search_file(relative):
     return relative == "search-index.json" or (relative.startswith("search" + os.sep) and relative.endswith((".json", ".json.gz")))
 
 
-def runners(root, work, chosen, protosite, floor):
+def runners(root, outputs, chosen, protosite, floor):
     """Each chosen contender as a function running one build from nothing:
     {name: Sample}, with the output tree's bytes and search-index bytes
     measured after it. Hugo's run serves Hugo alone and Hugo + Pagefind."""
     content = os.path.join(root, "content")
     hugo_site = os.path.join(root, "content-hugo")
-    site = os.path.join(work, "out-protosite")
-    hugo_out = os.path.join(work, "out-hugo")
-    cmark_out = os.path.join(work, "out-cmark")
-    floor_out = os.path.join(work, "out-floor")
     sizes = {}
 
     def record(name, sample, written, search=None):
@@ -152,12 +172,12 @@ def runners(root, work, chosen, protosite, floor):
         return {name: sample}
 
     def run_protosite():
-        clean_protosite(site)
+        site = outputs.new("protosite")
         sample = timed([protosite, "build", "--root", root, "--output", site, "--today", TODAY])
         return record("protosite", sample, tree_bytes(site), tree_bytes(site, protosite_search_file))
 
     def run_hugo():
-        shutil.rmtree(hugo_out, ignore_errors=True)
+        hugo_out = outputs.new("hugo")
         hugo = timed(["hugo", "--quiet", "--source", hugo_site, "--destination", hugo_out])
         results = record("hugo", hugo, tree_bytes(hugo_out))
         if "hugo+pagefind" in chosen:
@@ -167,14 +187,14 @@ def runners(root, work, chosen, protosite, floor):
         return {name: sample for name, sample in results.items() if name in chosen}
 
     def run_cmark():
-        shutil.rmtree(cmark_out, ignore_errors=True)
+        cmark_out = outputs.new("cmark")
         os.makedirs(cmark_out)
         with open(os.path.join(cmark_out, "all.html"), "w") as out:
             sample = timed(["cmark-gfm"] + CMARK_FLAGS + markdown_files(root), stdout=out)
         return record("cmark-gfm", sample, tree_bytes(cmark_out))
 
     def run_floor():
-        shutil.rmtree(floor_out, ignore_errors=True)
+        floor_out = outputs.new("floor")
         sample = timed([floor, content, floor_out])
         return record("floor", sample, tree_bytes(floor_out))
 
@@ -186,13 +206,12 @@ def runners(root, work, chosen, protosite, floor):
     return table, sizes
 
 
-def incremental(root, work, runs, protosite):
+def incremental(root, outputs, runs, protosite):
     """One protocol's text changed in a built site, after one earlier
     rebuild (so the spare site exists): `runs` rebuilds, each after another
     edit. Also one run of a title change that other protocols cite, and one
     of a deleted file. The corpus is copied and left as it was."""
-    copy = os.path.join(work, "incremental")
-    shutil.rmtree(copy, ignore_errors=True)
+    copy = outputs.new("incremental")
     shutil.copytree(os.path.join(root, "content"), os.path.join(copy, "content"))
     site = os.path.join(copy, "site")
     build = [protosite, "build", "--root", copy, "--output", site, "--today", TODAY]
@@ -254,6 +273,8 @@ def main():
     if protosite and not os.access(protosite, os.X_OK):
         sys.exit(f"bench: no protosite binary at {protosite}")
     floor = floor_binary(work) if "floor" in chosen else None
+    outputs = Outputs(work)
+    outputs.clear()
     sizes = [int(s) for s in args.sizes.split(",")]
     commit = subprocess.run(["git", "-C", REPO, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
     dirty = subprocess.run(["git", "-C", REPO, "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True).stdout.strip()
@@ -267,7 +288,7 @@ def main():
         root = corpus(size, work)
         markdown[size] = sum(os.path.getsize(path) for path in markdown_files(root))
         print(f"{size:>6} protocols, {markdown[size]:,} bytes of Markdown", flush=True)
-        table, written = runners(root, work, chosen, protosite, floor)
+        table, written = runners(root, outputs, chosen, protosite, floor)
         for run in table:
             run()   # one warm-up each
         samples = collections.defaultdict(list)
@@ -292,13 +313,14 @@ def main():
             if ratios:
                 print(f"{size:>6} ratios of time: protosite {ratios}", flush=True)
             if not args.no_rebuilds:
-                runs, title, deleted = incremental(root, work, args.runs, protosite)
+                runs, title, deleted = incremental(root, outputs, args.runs, protosite)
                 median = statistics.median(s.wall for s in runs)
                 rebuilds[size] = (median, title.wall, deleted.wall, ours)
                 print(f"{size:>6} rebuild after one text change: median {median:.2f} s ({median / ours:.3f} of a full build), "
                       f"peak {max(s.memory for s in runs):.1f} MB, runs {[round(s.wall, 3) for s in runs]}", flush=True)
                 print(f"{size:>6} rebuild after a cited title change: {title.wall:.2f} s ({title.wall / ours:.3f}); "
                       f"after a deleted file: {deleted.wall:.2f} s ({deleted.wall / ours:.3f})", flush=True)
+    outputs.clear()
     if 1000 in sizes and 10000 in sizes:
         for name in (n for n in CONTENDERS if n in chosen):
             print(f"scaling: 10,000 / 1,000 {name} time = {results[(10000, name)][0] / results[(1000, name)][0]:.1f}x")
