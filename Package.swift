@@ -31,9 +31,12 @@ let package = Package(
         .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         // One system call Swift cannot reach directly: swapping two folders atomically.
         .target(name: "CFileSwap"),
-        // One C library setting Swift cannot reach: how malloc serves large
-        // buffers (see Sources/protosite/main.swift).
-        .target(name: "CAllocator"),
+        // The system jemalloc (Debian: libjemalloc-dev) as the process's
+        // malloc: a build allocates and frees millions of small values, and
+        // glibc's malloc spent a growing share of a large site's build
+        // searching its bins (docs/performance.md); linked statically by
+        // scripts/build-static. CAllocator is what references it.
+        .target(name: "CAllocator", linkerSettings: [.linkedLibrary("jemalloc")]),
         // The only module that imports CCmarkGFM: Markdown in, Swift values out.
         .target(name: "ProtositeMarkdown", dependencies: ["CCmarkGFM"]),
         // Default templates and assets, compiled into the binary from the

@@ -1,17 +1,10 @@
 #include "CAllocator.h"
-#include <stdlib.h> /* defines __GLIBC__ where the C library is glibc */
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
+#include <stddef.h>
+#include <jemalloc/jemalloc.h>
 
-int protosite_map_large_allocations(size_t threshold) {
-#if defined(__GLIBC__)
-    /* Setting the threshold also turns off glibc's raising of it each time
-       a mapped block is freed: raised, large buffers come from the heap,
-       where freeing them rarely lowers the resident size. */
-    return mallopt(M_MMAP_THRESHOLD, (int)threshold);
-#else
-    (void)threshold;
-    return 0;
-#endif
+uint64_t protosite_bytes_allocated_by_this_thread(void) {
+    uint64_t allocated = 0;
+    size_t length = sizeof allocated;
+    if (mallctl("thread.allocated", &allocated, &length, NULL, 0) != 0) return 0;
+    return allocated;
 }

@@ -1,19 +1,10 @@
 import ArgumentParser
-import CAllocator
 import Foundation
 import ProtositeCore
 
 // A write past a file-size limit (or a full quota) should fail as an error
 // the build reports, not kill the process and leave a half-written folder.
 signal(SIGXFSZ, SIG_IGN)
-
-// A build's large buffers (the site's listings, the search index's files,
-// a batch's pages) come and go. glibc serves the first from mappings it
-// gives back, then, as each is freed, raises the size it maps from, so the
-// later ones come from the heap, where what they leave behind stays
-// resident: at ten thousand protocols that was a tenth of the peak
-// (399 -> 361 MB). Fixed, every buffer of 256 KB or more is mapped.
-_ = protosite_map_large_allocations(256 << 10)
 
 // swift-argument-parser exits 64 on usage errors; SPEC §3 says 2.
 do {

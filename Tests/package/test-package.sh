@@ -56,7 +56,17 @@ depends_nothing_else() {
 check "dpkg-deb -f: Depends names libcmark-gfm and libcmark-gfm-extensions" depends_names_cmark
 check "dpkg-deb -f: Depends names nothing but cmark-gfm and the C library" depends_nothing_else
 check "the toolchain is really hidden in the namespace" without_toolchain sh -c "! test -e '$TOOLCHAIN/usr/lib/swift'"
-check "ldd: no Swift runtime, curl, libxml2, ICU, libstdc++, zlib or libdeflate" sh -c "! ldd '$BIN' | grep -E 'libswift|libFoundation|libcurl|libxml2|libicu|libstdc|libz\.so|libdeflate|not found'"
+check "ldd: no Swift runtime, curl, libxml2, ICU, libstdc++, zlib, libdeflate or jemalloc" sh -c "! ldd '$BIN' | grep -E 'libswift|libFoundation|libcurl|libxml2|libicu|libstdc|libz\.so|libdeflate|libjemalloc|not found'"
+
+# jemalloc is malloc for the C library and cmark-gfm too: memory one
+# allocator hands out must never reach the other's free.
+libc_uses_jemalloc() {
+  local bindings
+  bindings="$(LD_DEBUG=bindings "$BIN" --version 2>&1)"
+  grep -E "binding file [^ ]*libc\.so\.6 .* to [^ ]*protosite .*symbol \`malloc'" <<<"$bindings" >/dev/null &&
+    grep -E "binding file [^ ]*libcmark-gfm\.so[^ ]* .* to [^ ]*protosite .*symbol \`free'" <<<"$bindings" >/dev/null
+}
+check "the C library and cmark-gfm call the binary's malloc and free (jemalloc)" libc_uses_jemalloc
 
 version_matches() { [ "$(without_toolchain "$BIN" --version)" = "$VERSION" ]; }
 check "protosite --version says $VERSION without the toolchain" version_matches

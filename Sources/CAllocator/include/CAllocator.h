@@ -1,8 +1,9 @@
 #ifndef CALLOCATOR_H
 #define CALLOCATOR_H
-#include <stddef.h>
-/// Has glibc's malloc serve every allocation of `threshold` bytes or more
-/// with its own mapping, given back to the system when freed; returns 1
-/// when it could be set, 0 otherwise (another C library).
-int protosite_map_large_allocations(size_t threshold);
+#include <stdint.h>
+/// Bytes the calling thread has had from jemalloc so far (its
+/// `thread.allocated` statistic), or 0 when jemalloc cannot say. It is
+/// how a test shows that malloc itself is jemalloc's, and the reference
+/// that makes the linker take jemalloc's archive into a static binary.
+uint64_t protosite_bytes_allocated_by_this_thread(void);
 #endif
