@@ -46,7 +46,9 @@ inode freed in the last minute or more when it picks one for a new file
 (`recently_deleted` in its inode allocator), so a build after a deleted
 tree of 12,000 files paid for each of its files a walk over those
 (18 % of a 10,000-protocol build's samples), and 10 times the files paid
-about 100 times the walking, whichever builder came next.
+about 100 times the walking, whichever builder came next. For the same
+reason each timed command starts after `sync`: what the earlier ones
+wrote is on disk, not written back during it.
 Ends with Markdown tables to paste into docs/performance.md. Not a test:
 the figures depend on the machine; run it and read them.
 """
@@ -83,6 +85,11 @@ def timed(command, cwd=None, stdout=subprocess.DEVNULL):
     """Runs a command under GNU time: Sample(wall s, user+sys s, peak MB).
     The wall time is taken here, to the millisecond (GNU time's %e has
     hundredths, too coarse at 100 protocols)."""
+    # What earlier builds wrote goes to disk first: left dirty, the kernel
+    # writes it back (and ext4 allocates its blocks) 30 s later, in the
+    # middle of whichever build runs then, and a round at 10,000
+    # protocols leaves most of a gigabyte.
+    os.sync()
     with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
         start = time.perf_counter()
         result = subprocess.run(["/usr/bin/time", "-f", "%U %S %M", "-o", report.name] + command,
