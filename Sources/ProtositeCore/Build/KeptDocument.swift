@@ -35,16 +35,6 @@ enum KeptDocument: Sendable {
 }
 
 extension KeptDocument {
-    /// Each document kept, packed on all cores when `packing`.
-    static func keep(_ documents: [ProtocolDocument], packing: Bool) -> [KeptDocument] {
-        guard packing else { return documents.map(KeptDocument.tree) }
-        let slots = ResultSlots<KeptDocument>(count: documents.count)
-        DispatchQueue.concurrentPerform(iterations: documents.count) { index in
-            slots.set(index, KeptDocument(documents[index], packing: true))
-        }
-        return slots.values
-    }
-
     /// Each kept document as it was, unpacked on all cores.
     static func documents(_ kept: [KeptDocument]) -> [ProtocolDocument] {
         let slots = ResultSlots<ProtocolDocument>(count: kept.count)

@@ -1,4 +1,5 @@
 import Foundation
+import ProtositeSearch
 
 /// One content file after the link stage.
 struct LinkedEntry: Sendable {
@@ -60,31 +61,51 @@ extension BuildContext {
     }
 
     /// Links `positions` again, parsing first those that were not (files
-    /// unchanged since the last build). In batches, each batch's parsed
-    /// trees let go as its linked ones are made: a large site cannot keep both.
+    /// unchanged since the last build). Each document is unpacked (or
+    /// parsed), linked and kept again in one step on one core, so that its
+    /// tree is still in that core's cache from the one to the next (done as
+    /// three passes over a batch, the unpacking and packing of a large site
+    /// took a third of the stage). In batches, each batch's parsed trees
+    /// let go as its linked ones are made: a large site cannot keep both.
     private func linkAgain(_ positions: [Int], in entries: inout [LinkedEntry], index: SiteIndex, keeping: KeptTrees) {
+        let parser = self.parser, linker = SiteLinker()
         for start in stride(from: 0, to: positions.count, by: Self.batchSize) {
             let batch = Array(positions[start..<min(positions.count, start + Self.batchSize)])
-            let unparsed = batch.filter { entries[$0].parsed.document == nil }
-            var documents = KeptDocument.documents(batch.compactMap { entries[$0].parsed.document })[...]
-            var reparsed = parseEach(unparsed.map { entries[$0].parsed.source })[...]
-            let batchDocuments = batch.map { position in
-                guard entries[position].parsed.document == nil else { return documents.popFirst()! }
-                // It parsed last time, from the same bytes, with the same key.
-                let result = reparsed.popFirst()!
-                entries[position].parsed.diagnostics = result.diagnostics
-                return result.document!
-            }
+            let inputs = batch.map { entries[$0].parsed }
             for position in batch { entries[position].parsed.document = nil }
-            let results = SiteLinker().linkEach(batchDocuments, site: index)
-            // Without trees kept, the file is parsed again for its page.
-            let kept = keeping == .none ? [] : KeptDocument.keep(results.map(\.document), packing: keeping == .packed)
-            for (slot, (position, result)) in zip(batch, results).enumerated() {
-                entries[position].references = result.references
-                entries[position].diagnostics = result.diagnostics
-                if keeping != .none { entries[position].document = kept[slot] }
+            let slots = ResultSlots<Relinked>(count: batch.count)
+            DispatchQueue.concurrentPerform(iterations: batch.count) { slot in
+                let document: ProtocolDocument
+                var parsedAgain: [Diagnostic]? = nil
+                if let kept = inputs[slot].document {
+                    document = kept.document
+                } else {
+                    // It parsed last time, from the same bytes, with the same key.
+                    let result = parseOne(inputs[slot].source, parser: parser)
+                    parsedAgain = result.diagnostics
+                    document = result.document!
+                }
+                let result = linker.linkOne(document, site: index)
+                // Without trees kept, the file is parsed again for its page.
+                let kept = keeping == .none ? nil : KeptDocument(result.document, packing: keeping == .packed)
+                slots.set(slot, Relinked(references: result.references, diagnostics: result.diagnostics, document: kept, parseDiagnostics: parsedAgain))
+            }
+            for (position, relinked) in zip(batch, slots.values) {
+                if let parseDiagnostics = relinked.parseDiagnostics { entries[position].parsed.diagnostics = parseDiagnostics }
+                entries[position].references = relinked.references
+                entries[position].diagnostics = relinked.diagnostics
+                entries[position].document = relinked.document
             }
         }
+    }
+
+    /// One document linked again, as `linkAgain` keeps it.
+    private struct Relinked: Sendable {
+        var references: [References]
+        var diagnostics: [Diagnostic]
+        var document: KeptDocument?
+        /// What parsing it said, when it had to be parsed first.
+        var parseDiagnostics: [Diagnostic]?
     }
 
     /// How the link stage keeps the linked trees for the pages.

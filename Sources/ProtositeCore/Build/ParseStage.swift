@@ -82,25 +82,42 @@ extension BuildContext {
         let changed = protocols.indices.filter { protocols[$0].isChanged }
         let changedBytes = changed.reduce(0) { $0 + files[$1].bytes.count }
         let keepTrees = changedBytes <= treeBudget, packTrees = changedBytes > packBudget
+        let parser = self.parser
         for start in stride(from: 0, to: changed.count, by: Self.batchSize) {
-            let batch = changed[start..<min(changed.count, start + Self.batchSize)]
-            let results = parseEach(batch.map { files[$0] })
-            var kept = keepTrees ? KeptDocument.keep(results.compactMap(\.document), packing: packTrees)[...] : []
-            for (position, result) in zip(batch, results) {
-                protocols[position].parsed = result.document != nil
-                protocols[position].document = result.document == nil ? nil : kept.popFirst()
+            let batch = Array(changed[start..<min(changed.count, start + Self.batchSize)])
+            // Parsed and packed in one step on one core, the tree still in
+            // its cache (see `linkAgain`).
+            let batchFiles = batch.map { files[$0] }
+            let slots = ResultSlots<ParsedFile>(count: batch.count)
+            DispatchQueue.concurrentPerform(iterations: batch.count) { slot in
+                let result = parseOne(batchFiles[slot], parser: parser)
+                slots.set(slot, ParsedFile(document: keepTrees ? result.document.map { KeptDocument($0, packing: packTrees) } : nil,
+                                           parsed: result.document != nil, diagnostics: result.diagnostics,
+                                           summary: result.document.map(LinkSummary.init)))
+            }
+            for (position, result) in zip(batch, slots.values) {
+                protocols[position].parsed = result.parsed
+                protocols[position].document = result.document
                 protocols[position].diagnostics = result.diagnostics
-                protocols[position].summary = result.document.map(LinkSummary.init)
+                protocols[position].summary = result.summary
                 // With its tree kept, a changed file is never parsed again,
                 // so its bytes go now rather than at the link stage: at ten
                 // thousand protocols that is 130 MB not held beside the trees.
-                if keepTrees, result.document != nil {
+                if keepTrees, result.parsed {
                     protocols[position].source.bytes = []
                     if previous == nil { files[position].bytes = [] }
                 }
             }
         }
         return ParsedSite(protocols: protocols, keepsTrees: keepTrees, packsTrees: keepTrees && packTrees)
+    }
+
+    /// One changed file after parsing, as the parse stage keeps it.
+    private struct ParsedFile: Sendable {
+        var document: KeptDocument?
+        var parsed: Bool
+        var diagnostics: [Diagnostic]
+        var summary: LinkSummary?
     }
 
     /// Every document that parsed, parsed again where its tree was not kept.
@@ -115,14 +132,18 @@ extension BuildContext {
     /// diagnostics include its review warnings, which depend on it alone.
     func parseEach(_ files: [SourceFile]) -> [ParseResult] {
         let parser = self.parser
-        let today = self.today, warningDays = config.reviewWarningDays
         let slots = ResultSlots<ParseResult>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            var local: [Diagnostic] = []
-            let document = parser.parse(files[index], diagnostics: &local)
-            if let document { local += ReviewWarnings.for([document], today: today, warningDays: warningDays) }
-            slots.set(index, ParseResult(document: document, diagnostics: local))
+            slots.set(index, parseOne(files[index], parser: parser))
         }
         return slots.values
+    }
+
+    /// One file, parsed (`parser` is made once for many).
+    func parseOne(_ file: SourceFile, parser: ProtocolParser) -> ParseResult {
+        var local: [Diagnostic] = []
+        let document = parser.parse(file, diagnostics: &local)
+        if let document { local += ReviewWarnings.for([document], today: today, warningDays: config.reviewWarningDays) }
+        return ParseResult(document: document, diagnostics: local)
     }
 }

@@ -34,14 +34,19 @@ public struct SiteLinker: Sendable {
     func linkEach(_ documents: [ProtocolDocument], site: SiteIndex) -> [Result] {
         let slots = ResultSlots<Result>(count: documents.count)
         DispatchQueue.concurrentPerform(iterations: documents.count) { index in
-            var linker = DocumentLinker(document: documents[index], site: site)
-            var document = documents[index]
-            document.body = linker.link()
-            let references = linker.backLinks.map { References(slug: $0.key.slug, anchor: $0.key.anchor, places: $0.value) }
-                .sorted { ($0.slug, $0.anchor) < ($1.slug, $1.anchor) }
-            slots.set(index, Result(document: document, references: references, diagnostics: linker.diagnostics))
+            slots.set(index, linkOne(documents[index], site: site))
         }
         return slots.values
+    }
+
+    /// One document, linked.
+    func linkOne(_ document: ProtocolDocument, site: SiteIndex) -> Result {
+        var linker = DocumentLinker(document: document, site: site)
+        var linked = document
+        linked.body = linker.link()
+        let references = linker.backLinks.map { References(slug: $0.key.slug, anchor: $0.key.anchor, places: $0.value) }
+            .sorted { ($0.slug, $0.anchor) < ($1.slug, $1.anchor) }
+        return Result(document: linked, references: references, diagnostics: linker.diagnostics)
     }
 
     /// Back links by slug and anchor, from every document's references given
