@@ -38,8 +38,9 @@ title that others cite changes, and after a file is deleted. Full builds start f
 every contender (no output; for protosite no spare and no cache either).
 
 Every build writes into a folder of its own under --work/outputs, and
-nothing there is deleted until the last size is done (a run's leftovers
-are deleted when the next run starts, before its first size). Deleting
+no tree is deleted while builds are timed: a run leaves its outputs where
+they are, and the next run moves them aside before its first build and
+deletes them after its last. Deleting
 the last round's tree before each build made the file system, not the
 builders, the cost that grew: ext4 without a journal steps over every
 inode freed in the last minute or more when it picks one for a new file
@@ -145,15 +146,24 @@ def floor_binary(work):
 
 class Outputs:
     """Hands out a new folder for every build (see the docstring: no tree
-    is deleted between builds); `clear` deletes them all."""
+    is deleted while builds are timed)."""
 
     def __init__(self, work):
+        self.work = work
         self.root = os.path.join(work, "outputs")
         self.count = 0
 
-    def clear(self):
-        shutil.rmtree(self.root, ignore_errors=True)
+    def start(self):
+        """The last run's outputs moved aside (a rename frees no inodes)."""
+        if os.path.exists(self.root):
+            os.rename(self.root, os.path.join(self.work, f"outputs-old-{os.getpid()}-{int(time.time())}"))
         os.makedirs(self.root)
+
+    def finish(self):
+        """The last run's outputs deleted, now that nothing is timed."""
+        for name in os.listdir(self.work):
+            if name.startswith("outputs-old-"):
+                shutil.rmtree(os.path.join(self.work, name), ignore_errors=True)
 
     def new(self, name):
         """A path that does not exist yet; beside it nothing else either
@@ -281,7 +291,7 @@ def main():
         sys.exit(f"bench: no protosite binary at {protosite}")
     floor = floor_binary(work) if "floor" in chosen else None
     outputs = Outputs(work)
-    outputs.clear()
+    outputs.start()
     sizes = [int(s) for s in args.sizes.split(",")]
     commit = subprocess.run(["git", "-C", REPO, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
     dirty = subprocess.run(["git", "-C", REPO, "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True).stdout.strip()
@@ -327,7 +337,7 @@ def main():
                       f"peak {max(s.memory for s in runs):.1f} MB, runs {[round(s.wall, 3) for s in runs]}", flush=True)
                 print(f"{size:>6} rebuild after a cited title change: {title.wall:.2f} s ({title.wall / ours:.3f}); "
                       f"after a deleted file: {deleted.wall:.2f} s ({deleted.wall / ours:.3f})", flush=True)
-    outputs.clear()
+    outputs.finish()
     if 1000 in sizes and 10000 in sizes:
         for name in (n for n in CONTENDERS if n in chosen):
             print(f"scaling: 10,000 / 1,000 {name} time = {results[(10000, name)][0] / results[(1000, name)][0]:.1f}x")
