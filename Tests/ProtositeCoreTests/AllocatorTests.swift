@@ -15,4 +15,11 @@ struct AllocatorTests {
         #expect(block != nil)
         #expect(after >= before + (1 << 20))
     }
+
+    /// The build's own setting, not jemalloc's default of ten seconds
+    /// (MALLOC_CONF, when set to measure something, overrides it).
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["MALLOC_CONF"] == nil))
+    func freedPagesGoBackAfterASecond() {
+        #expect(protosite_dirty_decay_milliseconds() == 1000)
+    }
 }
